@@ -1,0 +1,8 @@
+//! Charts of simulation runs. Each function draws on any plotters backend,
+//! so the app's canvas and the build's static SVG are the same picture.
+
+mod latency_histogram;
+mod palette;
+
+pub use latency_histogram::{draw_latency_histogram, latency_buckets, LatencyBucket};
+pub use palette::Palette;

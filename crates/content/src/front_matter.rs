@@ -1,0 +1,273 @@
+//! Front matter: TOML between `+++` lines at the top of a post.
+
+use std::path::Path;
+
+use page_data::PostKind;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::ContentError;
+use crate::site_config::SiteConfig;
+use crate::source_text::line_of;
+
+/// A post file cut into its front matter and its Markdown body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SplitPost<'a> {
+    pub front: &'a str,
+    /// Line of the file where `front` starts.
+    pub front_line: usize,
+    pub body: &'a str,
+    /// Line of the file where `body` starts.
+    pub body_line: usize,
+}
+
+/// Cuts `text` at its `+++` fences.
+pub fn split_post<'a>(path: &Path, text: &'a str) -> Result<SplitPost<'a>, ContentError> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "+++" {
+        return Err(ContentError::new(
+            path,
+            1,
+            "a post must start with a `+++` line, then TOML front matter, then `+++`",
+        ));
+    }
+    let front_start = first.len();
+    let mut offset = front_start;
+    let mut line = 2;
+    for l in lines {
+        if l.trim_end() == "+++" {
+            return Ok(SplitPost {
+                front: &text[front_start..offset],
+                front_line: 2,
+                body: &text[offset + l.len()..],
+                body_line: line + 1,
+            });
+        }
+        offset += l.len();
+        line += 1;
+    }
+    Err(ContentError::new(
+        path,
+        1,
+        "front matter opened with `+++` is never closed by a second `+++` line",
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    title: Spanned<String>,
+    date: Spanned<toml::Value>,
+    summary: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    area: Spanned<String>,
+    kind: Spanned<String>,
+    #[serde(default)]
+    draft: bool,
+}
+
+/// A post's validated front matter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontMatter {
+    pub title: String,
+    /// `YYYY-MM-DD`, checked to be a real date.
+    pub date: String,
+    pub summary: Option<String>,
+    pub tags: Vec<String>,
+    /// Key of one of the site's areas.
+    pub area: String,
+    pub kind: PostKind,
+    pub draft: bool,
+}
+
+/// Parses and validates front matter; errors carry the file's line.
+pub fn parse_front_matter(
+    path: &Path,
+    split: &SplitPost<'_>,
+    site: &SiteConfig,
+) -> Result<FrontMatter, ContentError> {
+    let text = split.front;
+    let at = |offset: usize| split.front_line + line_of(text, offset) - 1;
+    let raw: RawFrontMatter = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(split.front_line - 1, |s| at(s.start));
+        ContentError::new(path, line, format!("front matter: {}", e.message().trim()))
+    })?;
+
+    let title = raw.title.get_ref().trim().to_string();
+    if title.is_empty() {
+        return Err(ContentError::new(
+            path,
+            at(raw.title.span().start),
+            "`title` is empty",
+        ));
+    }
+    let date = parse_date(raw.date.get_ref()).ok_or_else(|| {
+        ContentError::new(
+            path,
+            at(raw.date.span().start),
+            format!(
+                "`date` must be a real calendar date written YYYY-MM-DD, found {}",
+                raw.date.get_ref()
+            ),
+        )
+    })?;
+    let area = raw.area.get_ref();
+    if site.area(area).is_none() {
+        let known: Vec<_> = site.areas.iter().map(|a| a.key.as_str()).collect();
+        return Err(ContentError::new(
+            path,
+            at(raw.area.span().start),
+            format!(
+                "unknown area `{area}`; the site's areas are: {}",
+                known.join(", ")
+            ),
+        ));
+    }
+    let kind = PostKind::from_key(raw.kind.get_ref()).ok_or_else(|| {
+        let known: Vec<_> = PostKind::ALL.iter().map(|k| k.key()).collect();
+        ContentError::new(
+            path,
+            at(raw.kind.span().start),
+            format!(
+                "unknown kind `{}`; expected one of: {}",
+                raw.kind.get_ref(),
+                known.join(", ")
+            ),
+        )
+    })?;
+    Ok(FrontMatter {
+        title,
+        date,
+        summary: raw.summary.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        tags: raw.tags,
+        area: area.clone(),
+        kind,
+        draft: raw.draft,
+    })
+}
+
+/// Accepts a TOML date (`2026-01-05`) or a string of that form.
+fn parse_date(value: &toml::Value) -> Option<String> {
+    let text = match value {
+        toml::Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => d.to_string(),
+        toml::Value::String(s) => s.clone(),
+        _ => return None,
+    };
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&d).then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> SiteConfig {
+        SiteConfig::parse(
+            Path::new("site.toml"),
+            r#"
+title = "T"
+author = "A"
+description = "D"
+base_url = "https://example.org/"
+areas = [{ key = "systems", name = "Systems and craft" }]
+"#,
+        )
+        .expect("valid site config")
+    }
+
+    fn parse(text: &str) -> Result<FrontMatter, ContentError> {
+        let path = Path::new("posts/p.md");
+        let split = split_post(path, text)?;
+        parse_front_matter(path, &split, &site())
+    }
+
+    const GOOD: &str = "+++\ntitle = \"Hello\"\ndate = 2026-01-05\ntags = [\"a\"]\narea = \"systems\"\nkind = \"note\"\n+++\nBody\n";
+
+    #[test]
+    fn parses_a_good_post() {
+        let fm = parse(GOOD).expect("valid");
+        assert_eq!(fm.title, "Hello");
+        assert_eq!(fm.date, "2026-01-05");
+        assert_eq!(fm.kind, PostKind::Note);
+        assert!(!fm.draft);
+        let split = split_post(Path::new("p.md"), GOOD).expect("splits");
+        assert_eq!(split.body, "Body\n");
+        assert_eq!(split.body_line, 8);
+    }
+
+    #[test]
+    fn accepts_crlf_and_string_dates() {
+        let text = GOOD
+            .replace("2026-01-05", "\"2024-02-29\"")
+            .replace('\n', "\r\n");
+        assert_eq!(parse(&text).expect("valid").date, "2024-02-29");
+    }
+
+    fn error(text: &str) -> String {
+        parse(text).expect_err("invalid").to_string()
+    }
+
+    #[test]
+    fn missing_fences() {
+        assert_eq!(
+            error("title = 1\n"),
+            "posts/p.md:1: a post must start with a `+++` line, then TOML front matter, then `+++`"
+        );
+        assert!(error("+++\ntitle = \"x\"\n").contains("never closed"));
+    }
+
+    #[test]
+    fn unknown_key_names_its_line() {
+        let e = error(&GOOD.replace("kind = \"note\"", "kind = \"note\"\nauthor = \"me\""));
+        assert!(e.starts_with("posts/p.md:7: front matter: unknown field `author`"), "{e}");
+    }
+
+    #[test]
+    fn missing_title() {
+        let e = error(&GOOD.replace("title = \"Hello\"\n", ""));
+        assert!(e.contains("missing field `title`"), "{e}");
+    }
+
+    #[test]
+    fn impossible_date() {
+        let e = error(&GOOD.replace("2026-01-05", "\"2026-02-30\""));
+        assert_eq!(
+            e,
+            "posts/p.md:3: `date` must be a real calendar date written YYYY-MM-DD, found \"2026-02-30\""
+        );
+    }
+
+    #[test]
+    fn unknown_area_and_kind() {
+        let e = error(&GOOD.replace("\"systems\"", "\"cooking\""));
+        assert_eq!(
+            e,
+            "posts/p.md:5: unknown area `cooking`; the site's areas are: systems"
+        );
+        let e = error(&GOOD.replace("\"note\"", "\"rant\""));
+        assert!(e.starts_with("posts/p.md:6: unknown kind `rant`"), "{e}");
+    }
+
+    #[test]
+    fn wrong_type() {
+        let e = error(&GOOD.replace("tags = [\"a\"]", "tags = \"a\""));
+        assert!(e.starts_with("posts/p.md:4: front matter: invalid type"), "{e}");
+    }
+}

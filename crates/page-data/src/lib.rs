@@ -1,0 +1,17 @@
+//! Typed files the content build writes and the app loads per route, and the
+//! few presentation rules both sides must share.
+//!
+//! The build serializes these to JSON under `data/`; the app fetches the file
+//! for the route it shows. Post bodies therefore never live inside the wasm,
+//! and the app never parses Markdown or demo parameters from text.
+
+mod article;
+mod demo;
+pub mod format;
+mod paths;
+mod retry_summary;
+
+pub use article::{Article, Block, PostIndex, PostKind, PostSummary};
+pub use demo::DemoSpec;
+pub use paths::{article_data_path, index_data_path, post_route};
+pub use retry_summary::{retry_summary, Stat};

@@ -1,0 +1,17 @@
+//! Live demos: one module per demo, each controls + views over a sim
+//! scenario. No simulation logic here: the sim decides what happens.
+
+mod canvas;
+mod controls;
+mod retry;
+
+use leptos::prelude::*;
+use page_data::DemoSpec;
+
+/// The live demo for a spec from an article.
+#[component]
+pub fn DemoView(spec: DemoSpec, index: usize) -> impl IntoView {
+    match spec {
+        DemoSpec::Retry { seed, scenario } => view! { <retry::RetryDemo seed scenario index /> },
+    }
+}

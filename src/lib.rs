@@ -1,0 +1,18 @@
+//! The blog's web app: a thin Leptos UI over the build's data files and the
+//! simulation crate. Routes fetch the JSON the content build wrote; demos
+//! call `sim` and draw. No Markdown parsing, no simulation logic here.
+
+mod app;
+mod components;
+mod data;
+mod demos;
+mod routes;
+mod takeover;
+
+pub use app::App;
+
+/// Mounts the app over the prerendered page.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    takeover::mount_app();
+}

@@ -1,0 +1,18 @@
+//! Any other address.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::takeover::RouteReady;
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! {
+        <Title text="Page not found" />
+        <section class="not-found">
+            <h1>"Page not found"</h1>
+            <p>"There is no page at this address. " <a href="/">"See all posts"</a> "."</p>
+            <RouteReady />
+        </section>
+    }
+}

@@ -1,0 +1,62 @@
+//! `/posts/<slug>/`: one article, its HTML blocks and live demos.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use page_data::{article_data_path, Article, Block};
+
+use crate::components::PostMeta;
+use crate::data::fetch_json;
+use crate::demos::DemoView;
+use crate::routes::NotFoundPage;
+use crate::takeover::RouteReady;
+
+#[component]
+fn ArticleView(article: Article) -> impl IntoView {
+    let title = article.meta.title.clone();
+    let mut demo_index = 0;
+    let blocks = article
+        .blocks
+        .into_iter()
+        .map(|block| match block {
+            Block::Html { html } => view! { <div class="html-block" inner_html=html></div> }.into_any(),
+            Block::Demo { demo } => {
+                demo_index += 1;
+                view! { <DemoView spec=demo index=demo_index /> }.into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=title.clone() />
+        <article class="post">
+            <header>
+                <h1>{title}</h1>
+                <PostMeta meta=article.meta />
+            </header>
+            <div class="post-body">{blocks}</div>
+        </article>
+    }
+}
+
+#[component]
+pub fn PostPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let article = LocalResource::new(move || {
+        let slug = slug();
+        async move { fetch_json::<Article>(&article_data_path(&slug)).await }
+    });
+    view! {
+        <Suspense>
+            {move || {
+                article.get().map(|loaded| match loaded {
+                    Ok(article) => view! { <ArticleView article /><RouteReady /> }.into_any(),
+                    Err(e) if e.is_not_found() => view! { <NotFoundPage /> }.into_any(),
+                    Err(e) => view! {
+                        <section class="load-error"><h1>"Could not load this post"</h1><p>{e.to_string()}</p><RouteReady /></section>
+                    }.into_any(),
+                })
+            }}
+        </Suspense>
+    }
+}

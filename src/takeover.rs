@@ -1,0 +1,46 @@
+//! Taking over a prerendered page.
+//!
+//! Every route arrives as a real HTML page: `#prerendered` holds the content,
+//! `#app` is empty and hidden. The app renders into `#app` while the reader
+//! keeps reading the prerendered copy; once the route's data has rendered,
+//! [`reveal`] removes the copy and shows the app, so nothing flashes.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::App;
+
+const APP_ID: &str = "app";
+const PRERENDERED_ID: &str = "prerendered";
+
+/// Mounts [`App`] into `#app` (or the body, if the page has no shell).
+pub fn mount_app() {
+    let target = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(APP_ID))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match target {
+        Some(el) => leptos::mount::mount_to(el, App).forget(),
+        None => leptos::mount::mount_to_body(App),
+    }
+}
+
+/// Shows the app in place of the prerendered content. Idempotent.
+pub fn reveal() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(pre) = doc.get_element_by_id(PRERENDERED_ID) {
+        pre.remove();
+    }
+    if let Some(app) = doc.get_element_by_id(APP_ID) {
+        let _ = app.remove_attribute("hidden");
+        let _ = app.set_attribute("data-ready", "true");
+    }
+}
+
+/// Render inside a route once its data is on screen: reveals the app.
+#[component]
+pub fn RouteReady() -> impl IntoView {
+    Effect::new(move |_| reveal());
+}
