@@ -7,6 +7,7 @@ mod components;
 mod data;
 mod demos;
 mod routes;
+mod site_meta;
 mod takeover;
 
 pub use app::App;

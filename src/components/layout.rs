@@ -3,23 +3,7 @@
 
 use leptos::prelude::*;
 
-/// Site title shown in the header (the prerendered pages carry the
-/// configured one; the app reads it from the document).
-fn site_title() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name='site-title']").ok().flatten())
-        .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_else(|| "Retry until success".to_string())
-}
-
-fn site_author() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name='author']").ok().flatten())
-        .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_default()
-}
+use crate::site_meta::{site_author, site_title};
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {

@@ -5,19 +5,10 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use page_data::retry_summary;
-use sim::{run_retry, BackoffPolicy, RetryRun, RetryScenario};
+use sim::{next_seed, run_retry, BackoffPolicy, RetryRun, RetryScenario};
 
 use super::canvas::draw_sharp;
 use super::controls::Slider;
-
-/// Next seed for "new seed": a fixed step (SplitMix64), so the sequence of
-/// seeds a reader sees is reproducible too.
-fn next_seed(seed: u64) -> u64 {
-    let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    (z ^ (z >> 31)) % 1_000_000
-}
 
 fn percent(v: f64) -> String {
     format!("{:.0}", v * 100.0)
@@ -177,17 +168,5 @@ pub fn RetryDemo(seed: u64, scenario: RetryScenario, index: usize) -> impl IntoV
                 })}
             </figcaption>
         </figure>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::next_seed;
-
-    #[test]
-    fn new_seeds_differ_and_repeat() {
-        assert_ne!(next_seed(1), 1);
-        assert_eq!(next_seed(1), next_seed(1));
-        assert!(next_seed(u64::MAX) < 1_000_000);
     }
 }

@@ -6,6 +6,7 @@ use page_data::{index_data_path, post_route, PostIndex, PostSummary};
 
 use crate::components::PostMeta;
 use crate::data::{fetch_json, site_url};
+use crate::site_meta::site_title;
 use crate::takeover::RouteReady;
 
 #[component]
@@ -25,21 +26,15 @@ fn PostItem(post: PostSummary) -> impl IntoView {
 #[component]
 pub fn HomePage() -> impl IntoView {
     let index = LocalResource::new(|| async { fetch_json::<PostIndex>(&index_data_path()).await });
-    let title = move || {
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("meta[name='site-title']").ok().flatten())
-            .and_then(|m| m.get_attribute("content"))
-            .unwrap_or_default()
-    };
     view! {
-        <Title text=title() />
+        <Title text=site_title() />
         <Suspense>
             {move || {
                 index.get().map(|loaded| match loaded {
                     Ok(index) => view! {
                         <section class="home">
-                            <h1>{title()}</h1>
+                            <h1>{site_title()}</h1>
+                            <p class="lede">{index.description}</p>
                             <ol class="post-list">
                                 {index.posts.into_iter().map(|post| view! { <PostItem post /> }).collect_view()}
                             </ol>

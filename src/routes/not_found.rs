@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::site_meta::page_title;
 use crate::takeover::RouteReady;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <Title text="Page not found" />
+        <Title text=page_title("Page not found") />
         <section class="not-found">
             <h1>"Page not found"</h1>
             <p>"There is no page at this address. " <a href="/">"See all posts"</a> "."</p>

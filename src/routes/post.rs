@@ -9,6 +9,7 @@ use crate::components::PostMeta;
 use crate::data::fetch_json;
 use crate::demos::DemoView;
 use crate::routes::NotFoundPage;
+use crate::site_meta::page_title;
 use crate::takeover::RouteReady;
 
 #[component]
@@ -19,7 +20,9 @@ fn ArticleView(article: Article) -> impl IntoView {
         .blocks
         .into_iter()
         .map(|block| match block {
-            Block::Html { html } => view! { <div class="html-block" inner_html=html></div> }.into_any(),
+            Block::Html { html } => {
+                view! { <div class="html-block" inner_html=html></div> }.into_any()
+            }
             Block::Demo { demo } => {
                 demo_index += 1;
                 view! { <DemoView spec=demo index=demo_index /> }.into_any()
@@ -27,7 +30,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Title text=title.clone() />
+        <Title text=page_title(&title) />
         <article class="post">
             <header>
                 <h1>{title}</h1>

@@ -96,9 +96,11 @@ pub fn draw_latency_histogram<DB: DrawingBackend>(
     let first = palette.first_try;
     let retried = palette.retried;
     chart
-        .draw_series(buckets.iter().map(|b| {
-            Rectangle::new([(b.from_ms, 0), (b.to_ms, b.first_try)], first.filled())
-        }))?
+        .draw_series(
+            buckets
+                .iter()
+                .map(|b| Rectangle::new([(b.from_ms, 0), (b.to_ms, b.first_try)], first.filled())),
+        )?
         .label("first try")
         .legend(move |(x, y)| swatch(x, y, scale, first));
     chart

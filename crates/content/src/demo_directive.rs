@@ -87,7 +87,11 @@ fn parse_body<T: for<'de> Deserialize<'de>>(
                 .and_then(|key| line_of_key(body, key))
                 .or_else(|| e.span().map(|s| line_of(body, s.start)))
                 .map_or(body_line, |l| body_line + l - 1);
-            ContentError::new(path, line, format!("demo parameters: {}", e.message().trim()))
+            ContentError::new(
+                path,
+                line,
+                format!("demo parameters: {}", e.message().trim()),
+            )
         })
 }
 
@@ -121,10 +125,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for WithSeedVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        let mut filter = SeedFilter {
-            map,
-            seed: None,
-        };
+        let mut filter = SeedFilter { map, seed: None };
         let inner = T::deserialize(de::value::MapAccessDeserializer::new(&mut filter))?;
         Ok(WithSeed {
             seed: filter.seed,
@@ -184,8 +185,8 @@ mod tests {
 
     #[test]
     fn parses_seed_and_scenario() {
-        let spec = parse("seed = 7\nrequests = 50\n[client]\nbackoff = \"exponential\"\n")
-            .expect("valid");
+        let spec =
+            parse("seed = 7\nrequests = 50\n[client]\nbackoff = \"exponential\"\n").expect("valid");
         let DemoSpec::Retry { seed, scenario } = spec;
         assert_eq!(seed, 7);
         assert_eq!(scenario.requests, 50);

@@ -34,8 +34,7 @@ pub fn split_post<'a>(path: &Path, text: &'a str) -> Result<SplitPost<'a>, Conte
     }
     let front_start = first.len();
     let mut offset = front_start;
-    let mut line = 2;
-    for l in lines {
+    for (line, l) in (2..).zip(lines) {
         if l.trim_end() == "+++" {
             return Ok(SplitPost {
                 front: &text[front_start..offset],
@@ -45,7 +44,6 @@ pub fn split_post<'a>(path: &Path, text: &'a str) -> Result<SplitPost<'a>, Conte
             });
         }
         offset += l.len();
-        line += 1;
     }
     Err(ContentError::new(
         path,
@@ -140,7 +138,10 @@ pub fn parse_front_matter(
     Ok(FrontMatter {
         title,
         date,
-        summary: raw.summary.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        summary: raw
+            .summary
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
         tags: raw.tags,
         area: area.clone(),
         kind,
@@ -236,7 +237,10 @@ areas = [{ key = "systems", name = "Systems and craft" }]
     #[test]
     fn unknown_key_names_its_line() {
         let e = error(&GOOD.replace("kind = \"note\"", "kind = \"note\"\nauthor = \"me\""));
-        assert!(e.starts_with("posts/p.md:7: front matter: unknown field `author`"), "{e}");
+        assert!(
+            e.starts_with("posts/p.md:7: front matter: unknown field `author`"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -268,6 +272,9 @@ areas = [{ key = "systems", name = "Systems and craft" }]
     #[test]
     fn wrong_type() {
         let e = error(&GOOD.replace("tags = [\"a\"]", "tags = \"a\""));
-        assert!(e.starts_with("posts/p.md:4: front matter: invalid type"), "{e}");
+        assert!(
+            e.starts_with("posts/p.md:4: front matter: invalid type"),
+            "{e}"
+        );
     }
 }

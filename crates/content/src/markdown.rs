@@ -141,7 +141,10 @@ mod tests {
         };
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("<del>x</del>"), "{html}");
-        assert!(html.contains("\u{201c}world\u{201d} \u{2013} <em>now</em>"), "{html}");
+        assert!(
+            html.contains("\u{201c}world\u{201d} \u{2013} <em>now</em>"),
+            "{html}"
+        );
         assert!(html.contains("footnote-definition"), "{html}");
         assert_eq!(
             r.first_paragraph.as_deref(),
@@ -151,13 +154,17 @@ mod tests {
 
     #[test]
     fn splits_at_demo_directives() {
-        let r = render("Before.\n\n```demo retry\nseed = 3\n```\n\nAfter.\n\n```rust\nfn main() {}\n```\n")
-            .expect("renders");
+        let r = render(
+            "Before.\n\n```demo retry\nseed = 3\n```\n\nAfter.\n\n```rust\nfn main() {}\n```\n",
+        )
+        .expect("renders");
         assert_eq!(r.blocks.len(), 3, "{:?}", r.blocks);
         assert!(matches!(&r.blocks[0], Block::Html { html } if html.contains("Before.")));
         assert!(matches!(
             &r.blocks[1],
-            Block::Demo { demo: DemoSpec::Retry { seed: 3, .. } }
+            Block::Demo {
+                demo: DemoSpec::Retry { seed: 3, .. }
+            }
         ));
         assert!(
             matches!(&r.blocks[2], Block::Html { html } if html.contains("After.") && html.contains("language-rust"))
@@ -167,8 +174,9 @@ mod tests {
     #[test]
     fn demo_errors_carry_the_file_line() {
         // Body starts at line 8: the fence is on line 10, the bad key on 12.
-        let errors = render("Text.\n\n```demo retry\nrequests = 5\nbogus = 1\n```\n\n```demo nope\n```\n")
-            .unwrap_err();
+        let errors =
+            render("Text.\n\n```demo retry\nrequests = 5\nbogus = 1\n```\n\n```demo nope\n```\n")
+                .unwrap_err();
         let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(

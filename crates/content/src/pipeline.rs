@@ -106,6 +106,7 @@ fn render_files(
 ) -> Result<BTreeMap<String, String>, ContentError> {
     let mut files = BTreeMap::new();
     let index = PostIndex {
+        description: site.description.clone(),
         posts: posts.iter().map(|p| p.meta().clone()).collect(),
     };
     files.insert(index_data_path(), json(&index)?);

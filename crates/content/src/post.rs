@@ -72,10 +72,7 @@ pub fn load_post(path: &Path, site: &SiteConfig) -> Result<Post, Vec<ContentErro
     let split = split_post(path, &text).map_err(|e| vec![e])?;
     let front = parse_front_matter(path, &split, site).map_err(|e| vec![e])?;
     let body = render_markdown(path, split.body, split.body_line)?;
-    let summary = front
-        .summary
-        .or(body.first_paragraph)
-        .unwrap_or_default();
+    let summary = front.summary.or(body.first_paragraph).unwrap_or_default();
     let area_name = site
         .area(&front.area)
         .map(|a| a.name.clone())
@@ -105,7 +102,10 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slug_of(Path::new("posts/retry-budgets.md")).unwrap(), "retry-budgets");
+        assert_eq!(
+            slug_of(Path::new("posts/retry-budgets.md")).unwrap(),
+            "retry-budgets"
+        );
         for bad in ["Retry.md", "a--b.md", "-a.md", "a_b.md", "café.md"] {
             assert!(slug_of(Path::new(bad)).is_err(), "{bad}");
         }

@@ -40,7 +40,9 @@ impl Shell {
             description = escape_html(&meta.description),
             canonical = escape_html(&meta.canonical),
         );
-        self.0.replace(HEAD_MARKER, &head).replace(BODY_MARKER, body)
+        self.0
+            .replace(HEAD_MARKER, &head)
+            .replace(BODY_MARKER, body)
     }
 }
 

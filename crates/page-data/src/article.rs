@@ -66,6 +66,8 @@ pub struct PostSummary {
 /// Every published post, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PostIndex {
+    /// The site's description: the home page's lede.
+    pub description: String,
     pub posts: Vec<PostSummary>,
 }
 

@@ -15,7 +15,11 @@ pub struct ScenarioError {
 }
 
 impl ScenarioError {
-    pub(crate) fn new(field: &'static str, value: impl fmt::Display, allowed: &'static str) -> Self {
+    pub(crate) fn new(
+        field: &'static str,
+        value: impl fmt::Display,
+        allowed: &'static str,
+    ) -> Self {
         Self {
             field,
             value: value.to_string(),

@@ -13,6 +13,7 @@ mod link;
 mod policy;
 mod retry;
 mod rng;
+mod seed;
 mod server;
 mod stats;
 mod time;
@@ -26,6 +27,7 @@ pub use retry::{
     RetryScenario, RunEnd,
 };
 pub use rng::SimRng;
+pub use seed::{next_seed, SEED_BOUND};
 pub use server::ServerModel;
 pub use stats::{percentile, RetryStats};
 pub use time::{micros_to_ms, ms_to_micros, Micros};

@@ -135,11 +135,25 @@ pub struct RetryRun {
 
 #[derive(Debug, Clone, Copy)]
 enum Event {
-    Issue { request: u32 },
-    Send { request: u32 },
-    ArriveAtServer { request: u32, attempt: u32 },
-    ReplyArrives { request: u32, attempt: u32, ok: bool },
-    Timeout { request: u32, attempt: u32 },
+    Issue {
+        request: u32,
+    },
+    Send {
+        request: u32,
+    },
+    ArriveAtServer {
+        request: u32,
+        attempt: u32,
+    },
+    ReplyArrives {
+        request: u32,
+        attempt: u32,
+        ok: bool,
+    },
+    Timeout {
+        request: u32,
+        attempt: u32,
+    },
 }
 
 /// An attempt in flight: what the client and the network know so far.
@@ -236,8 +250,7 @@ pub fn run_retry(scenario: &RetryScenario, seed: u64) -> RetryRun {
                         },
                     ),
                     None => {
-                        if let Some(f) = state.in_flight.as_mut().filter(|f| f.number == attempt)
-                        {
+                        if let Some(f) = state.in_flight.as_mut().filter(|f| f.number == attempt) {
                             f.reply_lost = true;
                         }
                     }

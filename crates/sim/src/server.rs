@@ -34,13 +34,7 @@ impl ServerModel {
     }
 
     pub fn validate(&self) -> Result<(), ScenarioError> {
-        check_range(
-            "server.failure_rate",
-            self.failure_rate,
-            0.0,
-            1.0,
-            "0 to 1",
-        )?;
+        check_range("server.failure_rate", self.failure_rate, 0.0, 1.0, "0 to 1")?;
         check_range(
             "server.service_ms",
             self.service_ms,

@@ -23,7 +23,17 @@ fn scenario() -> impl Strategy<Value = RetryScenario> {
         1.0f64..500.0,
     )
         .prop_map(
-            |(requests, interval_ms, ms, tail, loss, failure_rate, backoff, max_attempts, timeout_ms)| {
+            |(
+                requests,
+                interval_ms,
+                ms,
+                tail,
+                loss,
+                failure_rate,
+                backoff,
+                max_attempts,
+                timeout_ms,
+            )| {
                 RetryScenario {
                     requests,
                     interval_ms,
@@ -144,7 +154,10 @@ fn retries_raise_the_success_rate() {
     };
     let with = run_retry(&base, 5).stats.success_rate();
     let without = run_retry(&none, 5).stats.success_rate();
-    assert!(with > without + 0.05, "with retries {with}, without {without}");
+    assert!(
+        with > without + 0.05,
+        "with retries {with}, without {without}"
+    );
 }
 
 #[test]
@@ -181,4 +194,5 @@ fn golden_default_run() {
     assert_eq!(summary, GOLDEN, "golden run changed");
 }
 
-const GOLDEN: &str = "200 ok, 0 gave up, 243 attempts, p50 Some(45.0) ms, p99 Some(270.884) ms, 959 events";
+const GOLDEN: &str =
+    "200 ok, 0 gave up, 243 attempts, p50 Some(45.0) ms, p99 Some(270.884) ms, 959 events";

@@ -4,8 +4,8 @@ use sim::{BackoffPolicy, Latency, RetryScenario};
 
 #[test]
 fn missing_fields_take_defaults() {
-    let s: RetryScenario = toml::from_str("requests = 10\n[client]\nbackoff = \"exponential\"\n")
-        .expect("parses");
+    let s: RetryScenario =
+        toml::from_str("requests = 10\n[client]\nbackoff = \"exponential\"\n").expect("parses");
     assert_eq!(s.requests, 10);
     assert_eq!(s.client.backoff, BackoffPolicy::Exponential);
     assert_eq!(s.server, RetryScenario::default().server);

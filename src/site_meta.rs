@@ -1,0 +1,31 @@
+//! Site-wide facts the content build wrote into every page's head
+//! (`<meta name="site-title">`, `<meta name="author">`): the app reads them
+//! from the document instead of carrying its own copy.
+
+const FALLBACK_TITLE: &str = "Retry until success";
+
+fn document_meta(name: &str) -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("meta[name='{name}']"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+}
+
+/// The site's title.
+pub fn site_title() -> String {
+    document_meta("site-title").unwrap_or_else(|| FALLBACK_TITLE.to_string())
+}
+
+/// The site's author.
+pub fn site_author() -> String {
+    document_meta("author").unwrap_or_default()
+}
+
+/// A page's `<title>`, the same as the prerendered page's.
+pub fn page_title(page: &str) -> String {
+    format!("{page} · {}", site_title())
+}

@@ -1,0 +1,71 @@
+// Shared set-up of the browser tests: the release dist/ on a static server
+// and Debian's Chromium, headless, with a fresh profile and no network
+// chatter (this machine has no internet).
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './static-server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DIST = resolve(here, '../../dist');
+export const ARTIFACTS = join(here, 'artifacts');
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Serves dist/ and opens a browser; `close()` undoes both. */
+export async function open() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html is missing: build first (trunk build --release)`);
+  }
+  await mkdir(ARTIFACTS, { recursive: true });
+  const server = await serve(DIST);
+  const profile = await mkdtemp(join(tmpdir(), 'site-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1100, height: 900 },
+  });
+  return {
+    base: server.url,
+    context,
+    async close() {
+      await context.close();
+      await server.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new page that records every console error and uncaught exception. */
+export async function newPage(context) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  return { page, errors };
+}
+
+/** Waits until the app has taken over the prerendered page. */
+export async function appReady(page) {
+  await page.waitForSelector('#app[data-ready="true"]', { timeout: 30_000 });
+}

@@ -1,0 +1,62 @@
+// A plain static file server over dist/, like any static host: files as
+// they are, `dir/` answered by `dir/index.html`, and a missing path answered
+// by 404.html with status 404. No rewrite rules.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+async function resolve(root, urlPath) {
+  const decoded = decodeURIComponent(urlPath.split('?')[0]);
+  const path = normalize(join(root, decoded));
+  if (path !== root && !path.startsWith(root + sep)) return null;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      if (!decoded.endsWith('/')) return { redirect: `${decoded}/` };
+      return { file: join(path, 'index.html') };
+    }
+    return { file: path };
+  } catch {
+    return null;
+  }
+}
+
+/** Starts serving `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
+export async function serve(root) {
+  const server = createServer(async (req, res) => {
+    const found = await resolve(root, req.url ?? '/');
+    if (found?.redirect) {
+      res.writeHead(301, { Location: found.redirect });
+      res.end();
+      return;
+    }
+    try {
+      const body = await readFile(found?.file ?? '');
+      res.writeHead(200, { 'Content-Type': TYPES[extname(found.file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      const page = await readFile(join(root, '404.html')).catch(() => 'not found');
+      res.writeHead(404, { 'Content-Type': TYPES['.html'] });
+      res.end(page);
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
