@@ -44,8 +44,8 @@ pub fn RetryDemo(seed: u64, scenario: RetryScenario, index: usize) -> impl IntoV
                     min=0.0
                     max=200.0
                     step=1.0
-                    value=Signal::derive(move || scenario.with(|s| s.link.latency.base_ms()))
-                    on_change=update(|s, v| s.link.latency = s.link.latency.with_base_ms(v))
+                    value=Signal::derive(move || scenario.with(|s| s.link.latency.typical_ms()))
+                    on_change=update(|s, v| s.link.latency = s.link.latency.with_typical_ms(v))
                 />
                 <Slider
                     id=id("loss")
@@ -162,8 +162,8 @@ pub fn RetryDemo(seed: u64, scenario: RetryScenario, index: usize) -> impl IntoV
             <figcaption>
                 {move || run.with(|r| {
                     format!(
-                        "{} requests: {} succeeded, {} gave up, {} attempts in all (seed {}).",
-                        r.stats.requests, r.stats.succeeded, r.stats.gave_up, r.stats.attempts, r.seed
+                        "{} requests: {} succeeded, {} failed, {} attempts in all (seed {}).",
+                        r.stats.requests, r.stats.succeeded, r.stats.failed, r.stats.attempts, r.seed
                     )
                 })}
             </figcaption>

@@ -25,7 +25,7 @@ fn ArticleView(article: Article) -> impl IntoView {
             }
             Block::Demo { demo } => {
                 demo_index += 1;
-                view! { <DemoView spec=demo index=demo_index /> }.into_any()
+                view! { <DemoView spec=*demo index=demo_index /> }.into_any()
             }
         })
         .collect_view();

@@ -97,7 +97,12 @@ test('the policy selector and seed rerun the demo', async () => {
   await page.goto(site.base + POST);
   await appReady(page);
   const start = await liveStats(page);
-  await page.getByLabel('Retry policy').selectOption('none');
+  await page.getByLabel('Retry policy').selectOption('exponential');
+  const exponential = await liveStats(page);
+  assert.notDeepEqual(exponential, start, 'another policy, other numbers');
+  const attempts = page.getByLabel('Max attempts');
+  await attempts.focus();
+  await page.keyboard.press('Home');
   const noRetry = await liveStats(page);
   assert.equal(noRetry.attempts, '1.00');
   assert.notEqual(noRetry.success, start.success);

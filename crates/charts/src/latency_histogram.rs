@@ -160,7 +160,7 @@ mod tests {
         let scenario = RetryScenario {
             server: sim::ServerModel {
                 failure_rate: 1.0,
-                service_ms: 0.0,
+                ..sim::ServerModel::default()
             },
             ..RetryScenario::default()
         };

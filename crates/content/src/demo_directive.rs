@@ -46,7 +46,7 @@ pub fn parse_demo(
         "retry" => {
             let (seed, scenario) = parse_body::<RetryScenario>(path, body_line, body)?;
             scenario.validate().map_err(|e| {
-                let key = e.field.rsplit('.').next().unwrap_or(e.field);
+                let key = e.field.rsplit('.').next().unwrap_or(&e.field);
                 let line = line_of_key(body, key).map_or(fence_line, |l| body_line + l - 1);
                 ContentError::new(path, line, format!("demo retry: {e}"))
             })?;

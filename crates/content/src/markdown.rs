@@ -62,7 +62,9 @@ pub fn render_markdown(
                     ) {
                         Ok(spec) => {
                             flush_html(&mut pending, &mut blocks);
-                            blocks.push(Block::Demo { demo: spec });
+                            blocks.push(Block::Demo {
+                                demo: Box::new(spec),
+                            });
                         }
                         Err(e) => errors.push(e),
                     }
@@ -160,12 +162,9 @@ mod tests {
         .expect("renders");
         assert_eq!(r.blocks.len(), 3, "{:?}", r.blocks);
         assert!(matches!(&r.blocks[0], Block::Html { html } if html.contains("Before.")));
-        assert!(matches!(
-            &r.blocks[1],
-            Block::Demo {
-                demo: DemoSpec::Retry { seed: 3, .. }
-            }
-        ));
+        assert!(
+            matches!(&r.blocks[1], Block::Demo { demo } if matches!(**demo, DemoSpec::Retry { seed: 3, .. }))
+        );
         assert!(
             matches!(&r.blocks[2], Block::Html { html } if html.contains("After.") && html.contains("language-rust"))
         );

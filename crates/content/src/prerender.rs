@@ -156,7 +156,7 @@ pub fn demo_placeholder(spec: &DemoSpec, index: usize) -> String {
                 "{requests} requests, one every {interval} ms; link latency {latency} ms one way, loss {loss}; server failure rate {failure}; {policy}, base {base} ms, cap {cap} ms, up to {attempts} attempts, timeout {timeout} ms; seed {seed}.",
                 requests = scenario.requests,
                 interval = scenario.interval_ms,
-                latency = scenario.link.latency.base_ms(),
+                latency = scenario.link.latency.typical_ms(),
                 loss = scenario.link.loss,
                 failure = scenario.server.failure_rate,
                 policy = c.backoff.label(),

@@ -77,7 +77,7 @@ pub struct PostIndex {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     Html { html: String },
-    Demo { demo: DemoSpec },
+    Demo { demo: Box<DemoSpec> },
 }
 
 /// A whole post: metadata and body blocks.

@@ -1,6 +1,6 @@
 //! The headline numbers of a retry run, as label/value pairs for a reader.
 
-use sim::RetryStats;
+use sim::RequestStats;
 
 use crate::format::{millis, percent, ratio};
 
@@ -14,7 +14,7 @@ pub struct Stat {
 }
 
 /// The numbers shown under the retry demo, in order.
-pub fn retry_summary(stats: &RetryStats) -> Vec<Stat> {
+pub fn retry_summary(stats: &RequestStats) -> Vec<Stat> {
     vec![
         Stat {
             key: "success",

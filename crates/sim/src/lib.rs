@@ -6,28 +6,60 @@
 //! pure function of `(scenario, seed)`. The same inputs give the same events,
 //! bit for bit, natively and in wasm (transcendental functions come from
 //! `libm`, never the platform's maths library).
+//!
+//! Layers, from the bottom: time, randomness and the event queue
+//! ([`time`], [`SimRng`], [`EventQueue`]); models ([`Delay`], [`LinkModel`],
+//! [`ServerModel`], [`ClientPolicy`] with [`Backoff`], [`RetryBudget`] and
+//! [`Breaker`]); scenarios that put models together and run them
+//! ([`RetryScenario`], [`StormScenario`], [`ContentionScenario`]).
 
+mod backoff;
+mod breaker;
+mod contention;
+mod delay;
 mod error;
 mod event_queue;
+mod histogram;
 mod link;
 mod policy;
+mod records;
 mod retry;
+mod retry_budget;
 mod rng;
+mod rpc;
 mod seed;
+mod series;
 mod server;
-mod stats;
-mod time;
+mod storm;
+pub mod time;
+mod trace;
+mod window;
 
+pub use backoff::{Backoff, BackoffPolicy, BackoffState};
+pub use breaker::{Breaker, BreakerConfig, BreakerState, BreakerTransition};
+pub use contention::{
+    run_contention, run_contention_traced, summarize_contention, ContentionEvent,
+    ContentionEventKind, ContentionRun, ContentionScenario, ContentionSummary, MeanSd,
+    CONTENTION_EVENT_BUDGET,
+};
+pub use delay::Delay;
 pub use error::ScenarioError;
 pub use event_queue::EventQueue;
-pub use link::{Latency, LinkModel};
-pub use policy::{BackoffPolicy, ClientPolicy};
-pub use retry::{
-    run_retry, AttemptOutcome, AttemptRecord, RequestOutcome, RequestRecord, RetryRun,
-    RetryScenario, RunEnd,
+pub use histogram::LatencyHistogram;
+pub use link::LinkModel;
+pub use policy::ClientPolicy;
+pub use records::{
+    AttemptOutcome, AttemptRecord, RequestOutcome, RequestRecord, RequestStats, RunEnd,
 };
+pub use retry::{run_retry, RetryRun, RetryScenario, RETRY_EVENT_BUDGET};
+pub use retry_budget::{RetryBudget, RetryTokens};
 pub use rng::SimRng;
 pub use seed::{next_seed, SEED_BOUND};
-pub use server::ServerModel;
-pub use stats::{percentile, RetryStats};
+pub use series::{Series, SeriesPoint};
+pub use server::{Admission, Server, ServerModel};
+pub use storm::{
+    run_storm, run_storm_traced, StormRun, StormScenario, StormVerdict, STORM_EVENT_BUDGET,
+};
 pub use time::{micros_to_ms, ms_to_micros, Micros};
+pub use trace::{GiveUpReason, Leg, Trace, TraceEvent, TraceKind};
+pub use window::Window;

@@ -1,68 +1,35 @@
-//! The client's retry policy: timeout per attempt, how many attempts, and how
-//! long to wait between them.
+//! The client's side of a request: timeouts, retries and what limits them.
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{check_count, check_range, ScenarioError};
-use crate::rng::SimRng;
-use crate::time::{ms_to_micros, Micros};
+use crate::backoff::{Backoff, BackoffPolicy};
+use crate::breaker::BreakerConfig;
+use crate::error::{check_count, check_range, field, ScenarioError};
+use crate::retry_budget::RetryBudget;
+use crate::time::ms_to_micros;
 
-/// How long to wait before the next attempt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BackoffPolicy {
-    /// Never retry: one attempt per request.
-    None,
-    /// Wait `min(cap, base * 2^(n-1))` after the n-th failed attempt.
-    Exponential,
-    /// Wait a uniform random time in `[0, min(cap, base * 2^(n-1))]`
-    /// ("full jitter", AWS Architecture Blog, 2015).
-    FullJitter,
-}
-
-impl BackoffPolicy {
-    pub const ALL: [BackoffPolicy; 3] = [
-        BackoffPolicy::None,
-        BackoffPolicy::Exponential,
-        BackoffPolicy::FullJitter,
-    ];
-
-    /// The name used in Markdown, URLs and selects.
-    pub fn key(self) -> &'static str {
-        match self {
-            BackoffPolicy::None => "none",
-            BackoffPolicy::Exponential => "exponential",
-            BackoffPolicy::FullJitter => "full_jitter",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.key() == key)
-    }
-
-    /// A human label.
-    pub fn label(self) -> &'static str {
-        match self {
-            BackoffPolicy::None => "No retries",
-            BackoffPolicy::Exponential => "Exponential backoff",
-            BackoffPolicy::FullJitter => "Exponential, full jitter",
-        }
-    }
-}
-
-/// The client's side of a request: per-attempt timeout and retry policy.
+/// How a client sends, waits and retries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ClientPolicy {
+    /// The wait between attempts.
     pub backoff: BackoffPolicy,
     /// Backoff base, in milliseconds.
     pub base_ms: f64,
     /// Longest backoff, in milliseconds.
     pub cap_ms: f64,
-    /// Attempts per request, including the first (1 to 100).
+    /// Attempts per request, including the first (1 to 100; 1 = no retries).
     pub max_attempts: u32,
     /// Time the client waits for a reply to one attempt, in milliseconds.
     pub timeout_ms: f64,
+    /// Time after which a request is abandoned whatever is in flight, in
+    /// milliseconds; none if absent.
+    pub deadline_ms: Option<f64>,
+    /// A token bucket limiting retries to a share of requests; none if
+    /// absent.
+    pub retry_budget: Option<RetryBudget>,
+    /// A circuit breaker in front of the server; none if absent.
+    pub breaker: Option<BreakerConfig>,
 }
 
 impl Default for ClientPolicy {
@@ -73,106 +40,50 @@ impl Default for ClientPolicy {
             cap_ms: 1000.0,
             max_attempts: 4,
             timeout_ms: 100.0,
+            deadline_ms: None,
+            retry_budget: None,
+            breaker: None,
         }
     }
 }
 
 impl ClientPolicy {
-    /// Attempts the policy allows per request.
-    pub fn attempt_limit(&self) -> u32 {
-        match self.backoff {
-            BackoffPolicy::None => 1,
-            _ => self.max_attempts,
+    /// The backoff in µs.
+    pub fn backoff(&self) -> Backoff {
+        Backoff {
+            policy: self.backoff,
+            base: ms_to_micros(self.base_ms),
+            cap: ms_to_micros(self.cap_ms),
         }
     }
 
-    /// The wait before attempt `failed + 1`, after `failed` (>= 1) attempts
-    /// have failed.
-    pub fn backoff(&self, failed: u32, rng: &mut SimRng) -> Micros {
-        let base = ms_to_micros(self.base_ms);
-        let cap = ms_to_micros(self.cap_ms);
-        let shift = failed.saturating_sub(1);
-        let ceiling = if shift >= 63 {
-            cap
-        } else {
-            base.saturating_mul(1u64 << shift).min(cap)
-        };
-        match self.backoff {
-            BackoffPolicy::None => 0,
-            BackoffPolicy::Exponential => ceiling,
-            BackoffPolicy::FullJitter => rng.up_to(ceiling),
-        }
-    }
-
-    pub fn validate(&self) -> Result<(), ScenarioError> {
+    /// Checks the parameters; `at` is the policy's path (`client`).
+    pub fn validate(&self, at: &str) -> Result<(), ScenarioError> {
+        check_range(&field(at, "base_ms"), self.base_ms, 0.0, 60_000.0, "ms")?;
+        check_range(&field(at, "cap_ms"), self.cap_ms, 0.0, 3_600_000.0, "ms")?;
+        check_count(&field(at, "max_attempts"), self.max_attempts, 1, 100)?;
         check_range(
-            "client.base_ms",
-            self.base_ms,
-            0.0,
-            60_000.0,
-            "0 to 60000 ms",
-        )?;
-        check_range(
-            "client.cap_ms",
-            self.cap_ms,
-            0.0,
-            3_600_000.0,
-            "0 to 3600000 ms",
-        )?;
-        check_count("client.max_attempts", self.max_attempts, 1, 100, "1 to 100")?;
-        check_range(
-            "client.timeout_ms",
+            &field(at, "timeout_ms"),
             self.timeout_ms,
             0.001,
-            600_000.0,
-            "0.001 to 600000 ms",
-        )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn policy(backoff: BackoffPolicy) -> ClientPolicy {
-        ClientPolicy {
-            backoff,
-            base_ms: 10.0,
-            cap_ms: 50.0,
-            ..ClientPolicy::default()
+            3_600_000.0,
+            "ms",
+        )?;
+        if let Some(deadline) = self.deadline_ms {
+            check_range(
+                &field(at, "deadline_ms"),
+                deadline,
+                0.001,
+                86_400_000.0,
+                "ms",
+            )?;
         }
-    }
-
-    #[test]
-    fn exponential_doubles_up_to_the_cap() {
-        let p = policy(BackoffPolicy::Exponential);
-        let mut rng = SimRng::new(0);
-        let waits: Vec<_> = (1..=5).map(|n| p.backoff(n, &mut rng)).collect();
-        assert_eq!(waits, vec![10_000, 20_000, 40_000, 50_000, 50_000]);
-        assert_eq!(p.backoff(200, &mut rng), 50_000);
-    }
-
-    #[test]
-    fn full_jitter_stays_under_the_exponential_ceiling() {
-        let p = policy(BackoffPolicy::FullJitter);
-        let mut rng = SimRng::new(1);
-        for n in 1..10 {
-            let ceiling = policy(BackoffPolicy::Exponential).backoff(n, &mut rng);
-            assert!(p.backoff(n, &mut rng) <= ceiling);
+        if let Some(budget) = &self.retry_budget {
+            budget.validate(&field(at, "retry_budget"))?;
         }
-    }
-
-    #[test]
-    fn no_retries_means_one_attempt() {
-        assert_eq!(policy(BackoffPolicy::None).attempt_limit(), 1);
-        assert_eq!(policy(BackoffPolicy::Exponential).attempt_limit(), 4);
-    }
-
-    #[test]
-    fn keys_round_trip() {
-        for p in BackoffPolicy::ALL {
-            assert_eq!(BackoffPolicy::from_key(p.key()), Some(p));
+        if let Some(breaker) = &self.breaker {
+            breaker.validate(&field(at, "breaker"))?;
         }
-        assert_eq!(BackoffPolicy::from_key("bogus"), None);
+        Ok(())
     }
 }

@@ -1,78 +1,46 @@
-//! Invariants of the retry scenario over many random scenarios and seeds.
+//! Invariants of the client-server engine (retry scenario) over random
+//! scenarios and seeds: determinism, conservation, causality, bounds and
+//! legal breaker transitions. A failure prints the scenario and the seed.
+
+mod common;
 
 use proptest::prelude::*;
 use sim::{
-    run_retry, AttemptOutcome, BackoffPolicy, ClientPolicy, Latency, LinkModel, RequestOutcome,
-    RetryScenario, RunEnd, ServerModel,
+    run_retry, AttemptOutcome, BreakerState, GiveUpReason, Leg, RequestOutcome, RetryRun,
+    RetryScenario, RunEnd, TraceKind,
 };
 
 fn scenario() -> impl Strategy<Value = RetryScenario> {
     (
-        1u32..300,
-        0.0f64..100.0,
-        0.0f64..200.0,
-        0.0f64..=1.0,
-        0.0f64..=1.0,
-        0.0f64..=1.0,
-        prop_oneof![
-            Just(BackoffPolicy::None),
-            Just(BackoffPolicy::Exponential),
-            Just(BackoffPolicy::FullJitter)
-        ],
-        1u32..8,
-        1.0f64..500.0,
+        1u32..200,
+        0.0f64..50.0,
+        common::link(3000.0),
+        common::server(3000.0),
+        common::client(),
     )
         .prop_map(
-            |(
+            |(requests, interval_ms, link, server, client)| RetryScenario {
                 requests,
                 interval_ms,
-                ms,
-                tail,
-                loss,
-                failure_rate,
-                backoff,
-                max_attempts,
-                timeout_ms,
-            )| {
-                RetryScenario {
-                    requests,
-                    interval_ms,
-                    link: LinkModel {
-                        latency: Latency::LongTail {
-                            ms,
-                            tail_probability: tail,
-                            tail_mean_ms: 300.0,
-                        },
-                        loss,
-                    },
-                    server: ServerModel {
-                        failure_rate,
-                        service_ms: 2.0,
-                    },
-                    client: ClientPolicy {
-                        backoff,
-                        base_ms: 10.0,
-                        cap_ms: 400.0,
-                        max_attempts,
-                        timeout_ms,
-                    },
-                }
+                link,
+                server,
+                client,
             },
         )
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig::with_cases(300))]
 
-    /// Same scenario and seed: the same run, bit for bit.
+    /// Same scenario and seed: the same run, event for event.
     #[test]
     fn a_run_is_a_function_of_scenario_and_seed(s in scenario(), seed in any::<u64>()) {
-        prop_assert!(s.validate().is_ok());
+        prop_assert!(s.validate().is_ok(), "{:?}", s.validate());
         prop_assert_eq!(run_retry(&s, seed), run_retry(&s, seed));
     }
 
-    /// Every request ends exactly once; every attempt ends exactly once, in
-    /// success, failure or timeout; attempts respect the policy's limit.
+    /// Every request ends exactly once, every attempt ends exactly once, and
+    /// the counts add up.
     #[test]
     fn nothing_is_lost_or_counted_twice(s in scenario(), seed in any::<u64>()) {
         let run = run_retry(&s, seed);
@@ -81,118 +49,117 @@ proptest! {
         ids.sort_unstable();
         prop_assert_eq!(ids, (0..s.requests).collect::<Vec<_>>());
 
-        let limit = s.client.attempt_limit();
         let mut per_request = vec![0u32; s.requests as usize];
         for a in &run.attempts {
             per_request[a.request as usize] += 1;
             prop_assert!(a.ended_at >= a.sent_at);
-            prop_assert!(a.number >= 1 && a.number <= limit);
         }
         for r in &run.requests {
             prop_assert_eq!(per_request[r.id as usize], r.attempts);
-            let last = run.attempts.iter().filter(|a| a.request == r.id).max_by_key(|a| a.number).unwrap();
+            let last = run.attempts.iter().filter(|a| a.request == r.id).max_by_key(|a| a.number);
             match r.outcome {
-                RequestOutcome::Succeeded => prop_assert_eq!(last.outcome, AttemptOutcome::Succeeded),
-                RequestOutcome::GaveUp => {
-                    prop_assert_ne!(last.outcome, AttemptOutcome::Succeeded);
-                    prop_assert_eq!(r.attempts, limit);
+                RequestOutcome::Succeeded => {
+                    prop_assert_eq!(last.map(|a| a.outcome), Some(AttemptOutcome::Succeeded));
+                }
+                RequestOutcome::Failed(GiveUpReason::AttemptsExhausted) => {
+                    prop_assert_eq!(r.attempts, s.client.max_attempts);
+                    prop_assert_ne!(last.map(|a| a.outcome), Some(AttemptOutcome::Succeeded));
+                }
+                RequestOutcome::Failed(_) => {
+                    prop_assert_ne!(last.map(|a| a.outcome), Some(AttemptOutcome::Succeeded));
                 }
             }
         }
         let st = &run.stats;
-        prop_assert_eq!(st.succeeded + st.gave_up + st.unfinished, s.requests);
+        prop_assert_eq!(st.succeeded + st.failed, s.requests);
+        prop_assert_eq!(st.unfinished, 0);
         prop_assert_eq!(st.attempts as usize, run.attempts.len());
+        let ends = run.trace.iter().filter(|e| matches!(e.kind, TraceKind::Succeeded { .. } | TraceKind::Failed { .. })).count();
+        prop_assert_eq!(ends, s.requests as usize);
+    }
+
+    /// Nothing arrives before it was sent plus the link's least latency;
+    /// no reply comes before its request was delivered.
+    #[test]
+    fn causality(s in scenario(), seed in any::<u64>()) {
+        let run = run_retry(&s, seed);
+        let min = s.link.latency.min_micros();
+        let mut sent = std::collections::BTreeMap::new();
+        let mut delivered = std::collections::BTreeMap::new();
+        let mut last_at = 0;
+        for e in &run.trace {
+            prop_assert!(e.at >= last_at, "the log is in time order");
+            last_at = e.at;
+            match e.kind {
+                TraceKind::Sent { request, attempt } => { sent.insert((request, attempt), e.at); }
+                TraceKind::Delivered { request, attempt } => {
+                    let at = sent.get(&(request, attempt)).copied();
+                    prop_assert!(at.is_some_and(|t| e.at >= t + min), "{:?} before send + {}", e, min);
+                    delivered.insert((request, attempt), e.at);
+                }
+                TraceKind::Replied { request, attempt, .. } => {
+                    let at = delivered.get(&(request, attempt)).copied();
+                    prop_assert!(at.is_some_and(|t| e.at >= t + min), "{:?}", e);
+                }
+                TraceKind::Lost { request, attempt, leg: Leg::Reply } => {
+                    prop_assert!(delivered.contains_key(&(request, attempt)));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Attempts never exceed the limit; retries never exceed the budget.
+    #[test]
+    fn bounds(s in scenario(), seed in any::<u64>()) {
+        let run = run_retry(&s, seed);
+        prop_assert!(run.attempts.iter().all(|a| a.number <= s.client.max_attempts));
+        if let Some(budget) = s.client.retry_budget {
+            let retries = run.stats.attempts as f64 - f64::from(run.requests.iter().filter(|r| r.attempts > 0).count() as u32);
+            let allowed = budget.max_tokens + budget.ratio * f64::from(s.requests);
+            prop_assert!(retries <= allowed + 1e-9, "{} retries, {} allowed", retries, allowed);
+        }
+    }
+
+    /// The breaker moves only along its four edges, one step at a time.
+    #[test]
+    fn breaker_transitions_are_legal(s in scenario(), seed in any::<u64>()) {
+        let run = run_retry(&s, seed);
+        check_breaker(&run)?;
     }
 }
 
-#[test]
-fn a_perfect_network_needs_one_attempt() {
-    let s = RetryScenario {
-        link: LinkModel {
-            latency: Latency::Constant { ms: 10.0 },
-            loss: 0.0,
-        },
-        server: ServerModel {
-            failure_rate: 0.0,
-            service_ms: 5.0,
-        },
-        ..RetryScenario::default()
-    };
-    let run = run_retry(&s, 1);
-    assert_eq!(run.stats.succeeded, s.requests);
-    assert_eq!(run.stats.attempts, s.requests as u64);
-    // 10 ms there, 5 ms service, 10 ms back.
-    assert_eq!(run.stats.p50_ms, Some(25.0));
-    assert_eq!(run.stats.p99_ms, Some(25.0));
-}
-
-#[test]
-fn a_dead_server_exhausts_every_attempt() {
-    let s = RetryScenario {
-        server: ServerModel {
-            failure_rate: 1.0,
-            service_ms: 0.0,
-        },
-        ..RetryScenario::default()
-    };
-    let run = run_retry(&s, 9);
-    assert_eq!(run.stats.succeeded, 0);
-    assert_eq!(run.stats.gave_up, s.requests);
-    assert_eq!(run.stats.attempts, 4 * s.requests as u64);
-    assert_eq!(run.stats.p50_ms, None);
-}
-
-#[test]
-fn retries_raise_the_success_rate() {
-    let base = RetryScenario::default();
-    let none = RetryScenario {
-        client: ClientPolicy {
-            backoff: BackoffPolicy::None,
-            ..base.client.clone()
-        },
-        ..base.clone()
-    };
-    let with = run_retry(&base, 5).stats.success_rate();
-    let without = run_retry(&none, 5).stats.success_rate();
-    assert!(
-        with > without + 0.05,
-        "with retries {with}, without {without}"
-    );
-}
-
-#[test]
-fn a_huge_scenario_stops_at_the_event_budget() {
-    let s = RetryScenario {
-        requests: 10_000,
-        server: ServerModel {
-            failure_rate: 1.0,
-            service_ms: 0.0,
-        },
-        client: ClientPolicy {
-            backoff: BackoffPolicy::Exponential,
-            base_ms: 0.0,
-            max_attempts: 100,
-            ..ClientPolicy::default()
-        },
-        ..RetryScenario::default()
-    };
-    let run = run_retry(&s, 3);
-    assert_eq!(run.end, RunEnd::BudgetExceeded);
-    assert!(run.stats.unfinished > 0);
+fn check_breaker(run: &RetryRun) -> Result<(), TestCaseError> {
+    let mut state = BreakerState::Closed;
+    let mut last = 0;
+    for t in &run.breaker {
+        prop_assert_eq!(t.from, state);
+        prop_assert!(t.from.may_become(t.to), "{:?} -> {:?}", t.from, t.to);
+        prop_assert!(t.at >= last);
+        state = t.to;
+        last = t.at;
+    }
+    Ok(())
 }
 
 /// A golden summary of one run: if this changes, every published number may
-/// have changed too. Update it deliberately, never casually.
+/// have changed too (and the browser test checks wasm against the build's
+/// native numbers). Update it deliberately, never casually.
 #[test]
 fn golden_default_run() {
     let run = run_retry(&RetryScenario::default(), 42);
     let st = &run.stats;
     let summary = format!(
-        "{} ok, {} gave up, {} attempts, p50 {:?} ms, p99 {:?} ms, {} events",
-        st.succeeded, st.gave_up, st.attempts, st.p50_ms, st.p99_ms, run.events
+        "{} ok, {} failed, {} attempts, p50 {:?} ms, p99 {:?} ms, {} events, {} trace",
+        st.succeeded,
+        st.failed,
+        st.attempts,
+        st.p50_ms,
+        st.p99_ms,
+        run.events,
+        run.trace.len()
     );
     assert_eq!(summary, GOLDEN, "golden run changed");
 }
 
-const GOLDEN: &str =
-    "200 ok, 0 gave up, 243 attempts, p50 Some(45.0) ms, p99 Some(270.884) ms, 959 events";
+const GOLDEN: &str = "200 ok, 0 failed, 254 attempts, p50 Some(45.023) ms, p99 Some(321.279) ms, 1253 events, 1488 trace";

@@ -1,0 +1,169 @@
+//! `sim`: runs any scenario from the command line and prints its metrics,
+//! so the author can check numbers before writing them in a post.
+//!
+//! ```text
+//! sim contention --clients 100 --strategy full-jitter --runs 20 --seed 1
+//! sim storm --client.retry_budget.ratio 0.1 --format csv --runs 5
+//! sim retry --link.loss 0.1 --client.max_attempts 3
+//! ```
+
+mod params;
+mod report;
+
+use std::process::ExitCode;
+
+use report::Format;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use sim::{
+    run_contention, run_retry, run_storm, summarize_contention, ContentionScenario, RetryScenario,
+    ScenarioError, StormScenario,
+};
+
+const USAGE: &str = "\
+usage: sim <scenario> [--seed N] [--runs N] [--format json|csv] [--each] [--series]
+           [--<field> <value> ...]
+
+scenarios: retry, storm, contention
+  --seed N         seed of the first run (default 1); run i uses seed N + i
+  --runs N         runs to make (default 1)
+  --format F       json (default) or csv
+  --each           contention: one row per run instead of the mean and sd
+  --series         storm: print the first run's time series instead
+  --<field> V      set a scenario field by its name in a post, dotted for
+                   nested ones: --clients 100 --strategy full-jitter,
+                   --client.max_attempts 3, --server.outages '[]',
+                   --link.latency '{\"kind\":\"constant\",\"ms\":5}'";
+
+struct Options {
+    scenario: String,
+    seed: u64,
+    runs: u32,
+    format: Format,
+    each: bool,
+    series: bool,
+    overrides: Vec<(String, String)>,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
+    let scenario = args.next().ok_or("name a scenario")?;
+    if scenario == "-h" || scenario == "--help" {
+        return Err(String::new());
+    }
+    let mut options = Options {
+        scenario,
+        seed: 1,
+        runs: 1,
+        format: Format::Json,
+        each: false,
+        series: false,
+        overrides: Vec::new(),
+    };
+    while let Some(arg) = args.next() {
+        let Some(name) = arg.strip_prefix("--") else {
+            return Err(format!("unexpected argument `{arg}`"));
+        };
+        let mut value = |what: &str| args.next().ok_or(format!("--{name} needs {what}"));
+        match name {
+            "each" => options.each = true,
+            "series" => options.series = true,
+            "help" => return Err(String::new()),
+            "seed" => {
+                let v = value("a number")?;
+                options.seed = v
+                    .parse()
+                    .map_err(|_| format!("--seed: `{v}` is not a whole number"))?;
+            }
+            "runs" => {
+                let v = value("a number")?;
+                options.runs = v
+                    .parse()
+                    .ok()
+                    .filter(|&n| (1..=100_000).contains(&n))
+                    .ok_or(format!("--runs: `{v}` is not between 1 and 100000"))?;
+            }
+            "format" => {
+                options.format = match value("json or csv")?.as_str() {
+                    "json" => Format::Json,
+                    "csv" => Format::Csv,
+                    other => return Err(format!("--format: `{other}` is not json or csv")),
+                }
+            }
+            field => {
+                let v = value("a value")?;
+                options.overrides.push((field.to_string(), v));
+            }
+        }
+    }
+    Ok(options)
+}
+
+fn scenario<T: Serialize + DeserializeOwned + Default>(
+    options: &Options,
+    validate: fn(&T) -> Result<(), ScenarioError>,
+) -> Result<T, String> {
+    let s = params::apply(&T::default(), &options.overrides)?;
+    validate(&s).map_err(|e| e.to_string())?;
+    Ok(s)
+}
+
+fn seeds(options: &Options) -> impl Iterator<Item = u64> + '_ {
+    (0..options.runs).map(|i| options.seed.wrapping_add(u64::from(i)))
+}
+
+fn run(options: &Options) -> Result<(), String> {
+    match options.scenario.as_str() {
+        "retry" => {
+            let s: RetryScenario = scenario(options, RetryScenario::validate)?;
+            let rows: Vec<_> = seeds(options)
+                .map(|seed| report::retry_row(&run_retry(&s, seed)))
+                .collect();
+            report::print_rows(&rows, options.format);
+        }
+        "storm" => {
+            let s: StormScenario = scenario(options, StormScenario::validate)?;
+            if options.series {
+                let run = run_storm(&s, options.seed);
+                let rows: Vec<_> = run.series.iter().map(report::series_row).collect();
+                report::print_rows(&rows, options.format);
+            } else {
+                let rows: Vec<_> = seeds(options)
+                    .map(|seed| report::storm_row(&run_storm(&s, seed)))
+                    .collect();
+                report::print_rows(&rows, options.format);
+            }
+        }
+        "contention" => {
+            let s: ContentionScenario = scenario(options, ContentionScenario::validate)?;
+            if options.each {
+                let rows: Vec<_> = seeds(options)
+                    .map(|seed| report::contention_row(&run_contention(&s, seed)))
+                    .collect();
+                report::print_rows(&rows, options.format);
+            } else {
+                let summary = summarize_contention(&s, options.seed, options.runs);
+                report::print_contention_summary(&summary, options.format);
+            }
+        }
+        other => {
+            return Err(format!(
+                "unknown scenario `{other}`; known: retry, storm, contention"
+            ))
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let result = parse_args(std::env::args().skip(1)).and_then(|o| run(&o));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("sim: {message}");
+            }
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! Printing runs as JSON or CSV.
+
+use serde_json::{json, Value};
+use sim::{ContentionRun, ContentionSummary, RetryRun, StormRun, StormVerdict};
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+/// The scalar metrics of one run, in a stable column order.
+pub type Row = Vec<(&'static str, Value)>;
+
+fn request_columns(seed: u64, events: u64, end: Value, stats: &sim::RequestStats) -> Row {
+    vec![
+        ("seed", json!(seed)),
+        ("end", end),
+        ("events", json!(events)),
+        ("requests", json!(stats.requests)),
+        ("succeeded", json!(stats.succeeded)),
+        ("failed", json!(stats.failed)),
+        ("success_rate", json!(stats.success_rate())),
+        ("attempts", json!(stats.attempts)),
+        ("attempts_per_request", json!(stats.attempts_per_request())),
+        ("shed", json!(stats.shed)),
+        ("timed_out", json!(stats.timed_out)),
+        ("p50_ms", json!(stats.p50_ms)),
+        ("p90_ms", json!(stats.p90_ms)),
+        ("p99_ms", json!(stats.p99_ms)),
+        ("max_ms", json!(stats.max_ms)),
+    ]
+}
+
+pub fn retry_row(run: &RetryRun) -> Row {
+    request_columns(run.seed, run.events, json!(run.end), &run.stats)
+}
+
+pub fn storm_row(run: &StormRun) -> Row {
+    let mut row = request_columns(run.seed, run.events, json!(run.end), &run.stats);
+    let (verdict, after) = match run.verdict {
+        StormVerdict::NoBlip => ("no_blip", None),
+        StormVerdict::Recovered { after_ms } => ("recovered", Some(after_ms)),
+        StormVerdict::Metastable => ("metastable", None),
+    };
+    row.push(("verdict", json!(verdict)));
+    row.push(("recovered_after_ms", json!(after)));
+    row.push(("breaker_transitions", json!(run.breaker.len())));
+    row
+}
+
+pub fn contention_row(run: &ContentionRun) -> Row {
+    vec![
+        ("seed", json!(run.seed)),
+        ("end", json!(run.end)),
+        ("events", json!(run.events)),
+        ("completion_ms", json!(run.completion_ms)),
+        ("calls", json!(run.calls)),
+        ("done", json!(run.done)),
+    ]
+}
+
+fn csv_cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Prints rows: a JSON array (one object per run), or CSV with a header.
+pub fn print_rows(rows: &[Row], format: Format) {
+    match format {
+        Format::Json => {
+            let runs: Vec<Value> = rows
+                .iter()
+                .map(|r| Value::Object(r.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()))
+                .collect();
+            println!("{}", Value::Array(runs));
+        }
+        Format::Csv => {
+            if let Some(first) = rows.first() {
+                let header: Vec<&str> = first.iter().map(|(k, _)| *k).collect();
+                println!("{}", header.join(","));
+            }
+            for row in rows {
+                let cells: Vec<String> = row.iter().map(|(_, v)| csv_cell(v)).collect();
+                println!("{}", cells.join(","));
+            }
+        }
+    }
+}
+
+/// Prints the contention summary (means and standard deviations).
+pub fn print_contention_summary(summary: &ContentionSummary, format: Format) {
+    match format {
+        Format::Json => println!("{}", json!(summary)),
+        Format::Csv => {
+            println!("clients,strategy,runs,seed,completion_ms_mean,completion_ms_sd,calls_mean,calls_sd,budget_exceeded");
+            println!(
+                "{},{},{},{},{},{},{},{},{}",
+                summary.clients,
+                summary.strategy.key(),
+                summary.runs,
+                summary.seed,
+                summary.completion_ms.mean,
+                summary.completion_ms.sd,
+                summary.calls.mean,
+                summary.calls.sd,
+                summary.budget_exceeded
+            );
+        }
+    }
+}
+
+/// One bucket of a storm's time series.
+pub fn series_row(p: &sim::SeriesPoint) -> Row {
+    vec![
+        ("t_ms", json!(p.t_ms)),
+        ("issued", json!(p.issued)),
+        ("attempts", json!(p.attempts)),
+        ("succeeded", json!(p.succeeded)),
+        ("failed", json!(p.failed)),
+        ("shed", json!(p.shed)),
+        ("timed_out", json!(p.timed_out)),
+        ("queue_max", json!(p.queue_max)),
+        ("breaker", json!(p.breaker)),
+    ]
+}

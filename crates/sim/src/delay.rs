@@ -1,0 +1,365 @@
+//! Distributions of durations: link latency, service time, processing time.
+//! Every parameter is in milliseconds; samples are integer microseconds.
+//!
+//! In TOML a delay is a table tagged by `kind`:
+//! `{ kind = "log_normal", median_ms = 20, sigma = 0.8 }`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{check_range, field, ScenarioError};
+use crate::rng::SimRng;
+use crate::time::{ms_to_micros, Micros};
+
+/// Longest mean or bound a delay may have: one hour.
+const MAX_MS: f64 = 3_600_000.0;
+
+/// A distribution of durations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Delay {
+    /// Always `ms`.
+    Constant { ms: f64 },
+    /// Uniform between `min_ms` and `max_ms`.
+    Uniform { min_ms: f64, max_ms: f64 },
+    /// Normal with mean `mean_ms` and standard deviation `sd_ms`, negative
+    /// samples truncated to 0.
+    Normal { mean_ms: f64, sd_ms: f64 },
+    /// Exponential with mean `mean_ms`.
+    Exponential { mean_ms: f64 },
+    /// Log-normal with median `median_ms` and shape `sigma` (the standard
+    /// deviation of the logarithm): a long right tail.
+    LogNormal { median_ms: f64, sigma: f64 },
+    /// `fast_ms` usually; `slow_ms` with probability `slow_probability`
+    /// (a cache miss, a slow replica, a retransmission).
+    Bimodal {
+        fast_ms: f64,
+        slow_ms: f64,
+        slow_probability: f64,
+    },
+    /// `ms`, plus, with probability `tail_probability`, an exponential
+    /// detour of mean `tail_mean_ms`.
+    LongTail {
+        ms: f64,
+        tail_probability: f64,
+        tail_mean_ms: f64,
+    },
+}
+
+impl Default for Delay {
+    fn default() -> Self {
+        Delay::LongTail {
+            ms: 20.0,
+            tail_probability: 0.05,
+            tail_mean_ms: 200.0,
+        }
+    }
+}
+
+impl Delay {
+    /// A constant delay.
+    pub fn constant(ms: f64) -> Self {
+        Delay::Constant { ms }
+    }
+
+    /// Draws one duration.
+    pub fn sample(&self, rng: &mut SimRng) -> Micros {
+        match *self {
+            Delay::Constant { ms } => ms_to_micros(ms),
+            Delay::Uniform { min_ms, max_ms } => {
+                rng.between(ms_to_micros(min_ms), ms_to_micros(max_ms))
+            }
+            Delay::Normal { mean_ms, sd_ms } => {
+                ms_to_micros(mean_ms + sd_ms * rng.standard_normal())
+            }
+            Delay::Exponential { mean_ms } => rng.exponential_micros(mean_ms),
+            Delay::LogNormal { median_ms, sigma } => {
+                ms_to_micros(median_ms * libm::exp(sigma * rng.standard_normal()))
+            }
+            Delay::Bimodal {
+                fast_ms,
+                slow_ms,
+                slow_probability,
+            } => ms_to_micros(if rng.chance(slow_probability) {
+                slow_ms
+            } else {
+                fast_ms
+            }),
+            Delay::LongTail {
+                ms,
+                tail_probability,
+                tail_mean_ms,
+            } => {
+                let base = ms_to_micros(ms);
+                if rng.chance(tail_probability) {
+                    base.saturating_add(rng.exponential_micros(tail_mean_ms))
+                } else {
+                    base
+                }
+            }
+        }
+    }
+
+    /// The least duration this distribution can produce, in µs (for
+    /// causality checks: nothing arrives sooner).
+    pub fn min_micros(&self) -> Micros {
+        match *self {
+            Delay::Constant { ms } | Delay::LongTail { ms, .. } => ms_to_micros(ms),
+            Delay::Uniform { min_ms, .. } => ms_to_micros(min_ms),
+            Delay::Bimodal {
+                fast_ms,
+                slow_ms,
+                slow_probability,
+            } => {
+                if slow_probability >= 1.0 {
+                    ms_to_micros(slow_ms)
+                } else if slow_probability <= 0.0 {
+                    ms_to_micros(fast_ms)
+                } else {
+                    ms_to_micros(fast_ms.min(slow_ms))
+                }
+            }
+            Delay::Normal { .. } | Delay::Exponential { .. } | Delay::LogNormal { .. } => 0,
+        }
+    }
+
+    /// The typical duration a reader would name (the value a "latency"
+    /// slider shows): the constant, the fast path, the median or the mean.
+    pub fn typical_ms(&self) -> f64 {
+        match *self {
+            Delay::Constant { ms } | Delay::LongTail { ms, .. } => ms,
+            Delay::Uniform { min_ms, max_ms } => (min_ms + max_ms) / 2.0,
+            Delay::Normal { mean_ms, .. } => mean_ms,
+            Delay::Exponential { mean_ms } => mean_ms,
+            Delay::LogNormal { median_ms, .. } => median_ms,
+            Delay::Bimodal { fast_ms, .. } => fast_ms,
+        }
+    }
+
+    /// The same shape moved so that [`Delay::typical_ms`] becomes `ms`.
+    pub fn with_typical_ms(&self, ms: f64) -> Self {
+        let ms = ms.max(0.0);
+        match *self {
+            Delay::Constant { .. } => Delay::Constant { ms },
+            Delay::LongTail {
+                tail_probability,
+                tail_mean_ms,
+                ..
+            } => Delay::LongTail {
+                ms,
+                tail_probability,
+                tail_mean_ms,
+            },
+            Delay::Uniform { min_ms, max_ms } => {
+                let half = ((max_ms - min_ms) / 2.0).min(ms);
+                Delay::Uniform {
+                    min_ms: ms - half,
+                    max_ms: ms + half,
+                }
+            }
+            Delay::Normal { sd_ms, .. } => Delay::Normal { mean_ms: ms, sd_ms },
+            Delay::Exponential { .. } => Delay::Exponential { mean_ms: ms },
+            Delay::LogNormal { sigma, .. } => Delay::LogNormal {
+                median_ms: ms,
+                sigma,
+            },
+            Delay::Bimodal {
+                fast_ms,
+                slow_ms,
+                slow_probability,
+            } => Delay::Bimodal {
+                fast_ms: ms,
+                slow_ms: if fast_ms > 0.0 {
+                    slow_ms * ms / fast_ms
+                } else {
+                    slow_ms + ms
+                },
+                slow_probability,
+            },
+        }
+    }
+
+    /// Checks the parameters; `at` is the field's path (`link.latency`).
+    pub fn validate(&self, at: &str) -> Result<(), ScenarioError> {
+        let ms = |name: &str, v: f64| check_range(&field(at, name), v, 0.0, MAX_MS, "ms");
+        let probability = |name: &str, v: f64| check_range(&field(at, name), v, 0.0, 1.0, "");
+        match *self {
+            Delay::Constant { ms: v } => ms("ms", v),
+            Delay::Uniform { min_ms, max_ms } => {
+                ms("min_ms", min_ms)?;
+                ms("max_ms", max_ms)?;
+                check_range(&field(at, "max_ms"), max_ms, min_ms, MAX_MS, "ms")
+            }
+            Delay::Normal { mean_ms, sd_ms } => {
+                ms("mean_ms", mean_ms)?;
+                ms("sd_ms", sd_ms)
+            }
+            Delay::Exponential { mean_ms } => ms("mean_ms", mean_ms),
+            Delay::LogNormal { median_ms, sigma } => {
+                ms("median_ms", median_ms)?;
+                check_range(&field(at, "sigma"), sigma, 0.0, 3.0, "")
+            }
+            Delay::Bimodal {
+                fast_ms,
+                slow_ms,
+                slow_probability,
+            } => {
+                ms("fast_ms", fast_ms)?;
+                ms("slow_ms", slow_ms)?;
+                probability("slow_probability", slow_probability)
+            }
+            Delay::LongTail {
+                ms: v,
+                tail_probability,
+                tail_mean_ms,
+            } => {
+                ms("ms", v)?;
+                probability("tail_probability", tail_probability)?;
+                ms("tail_mean_ms", tail_mean_ms)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mean_ms(d: &Delay, n: u32) -> f64 {
+        let mut rng = SimRng::new(9);
+        (0..n).map(|_| d.sample(&mut rng) as f64).sum::<f64>() / n as f64 / 1000.0
+    }
+
+    #[test]
+    fn means_match_their_definitions() {
+        let near = |d: Delay, want: f64| {
+            let got = mean_ms(&d, 40_000);
+            assert!(
+                (got - want).abs() < want * 0.03 + 0.05,
+                "{d:?}: {got} vs {want}"
+            );
+        };
+        near(Delay::constant(7.0), 7.0);
+        near(
+            Delay::Uniform {
+                min_ms: 10.0,
+                max_ms: 30.0,
+            },
+            20.0,
+        );
+        near(
+            Delay::Normal {
+                mean_ms: 50.0,
+                sd_ms: 5.0,
+            },
+            50.0,
+        );
+        near(Delay::Exponential { mean_ms: 12.0 }, 12.0);
+        // Log-normal mean = median * exp(sigma^2 / 2).
+        near(
+            Delay::LogNormal {
+                median_ms: 20.0,
+                sigma: 0.5,
+            },
+            20.0 * libm::exp(0.125),
+        );
+        near(
+            Delay::Bimodal {
+                fast_ms: 10.0,
+                slow_ms: 110.0,
+                slow_probability: 0.1,
+            },
+            20.0,
+        );
+        near(
+            Delay::LongTail {
+                ms: 20.0,
+                tail_probability: 0.1,
+                tail_mean_ms: 100.0,
+            },
+            30.0,
+        );
+    }
+
+    #[test]
+    fn normal_is_truncated_at_zero() {
+        let d = Delay::Normal {
+            mean_ms: 1.0,
+            sd_ms: 10.0,
+        };
+        let mut rng = SimRng::new(1);
+        // P(N(1, 10) < 0) = P(Z < -0.1) = 0.46: that share clamps to exactly 0.
+        let zeros = (0..3000).filter(|_| d.sample(&mut rng) == 0).count();
+        assert!((1250..1500).contains(&zeros), "{zeros}");
+    }
+
+    #[test]
+    fn samples_never_undercut_the_minimum() {
+        let ds = [
+            Delay::constant(3.0),
+            Delay::Uniform {
+                min_ms: 2.0,
+                max_ms: 4.0,
+            },
+            Delay::Bimodal {
+                fast_ms: 5.0,
+                slow_ms: 50.0,
+                slow_probability: 0.5,
+            },
+            Delay::default(),
+        ];
+        let mut rng = SimRng::new(2);
+        for d in ds {
+            for _ in 0..1000 {
+                assert!(d.sample(&mut rng) >= d.min_micros(), "{d:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn typical_value_moves_with_the_slider() {
+        for d in [
+            Delay::constant(1.0),
+            Delay::Uniform {
+                min_ms: 0.0,
+                max_ms: 10.0,
+            },
+            Delay::Normal {
+                mean_ms: 5.0,
+                sd_ms: 1.0,
+            },
+            Delay::Exponential { mean_ms: 3.0 },
+            Delay::LogNormal {
+                median_ms: 3.0,
+                sigma: 1.0,
+            },
+            Delay::Bimodal {
+                fast_ms: 2.0,
+                slow_ms: 20.0,
+                slow_probability: 0.1,
+            },
+            Delay::default(),
+        ] {
+            let moved = d.with_typical_ms(42.0);
+            assert_eq!(moved.typical_ms(), 42.0, "{d:?}");
+            moved.validate("d").expect("still valid");
+        }
+    }
+
+    #[test]
+    fn errors_name_the_nested_field() {
+        let e = Delay::Uniform {
+            min_ms: 5.0,
+            max_ms: 1.0,
+        }
+        .validate("link.latency")
+        .unwrap_err();
+        assert_eq!(e.field, "link.latency.max_ms");
+        let e = Delay::LogNormal {
+            median_ms: 1.0,
+            sigma: 9.0,
+        }
+        .validate("server.service")
+        .unwrap_err();
+        assert_eq!(e.field, "server.service.sigma");
+    }
+}
