@@ -25,13 +25,8 @@ const FLAGS = [
   '--disable-quic',
 ];
 
-/** Serves dist/ and opens a browser; `close()` undoes both. */
-export async function open() {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error(`${DIST}/index.html is missing: build first (trunk build --release)`);
-  }
-  await mkdir(ARTIFACTS, { recursive: true });
-  const server = await serve(DIST);
+/** Debian's Chromium, headless, with a fresh profile; `close()` removes it. */
+export async function openBrowser() {
   const profile = await mkdtemp(join(tmpdir(), 'site-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -40,12 +35,28 @@ export async function open() {
     viewport: { width: 1100, height: 900 },
   });
   return {
-    base: server.url,
     context,
     async close() {
       await context.close();
-      await server.close();
       await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves dist/ and opens a browser; `close()` undoes both. */
+export async function open() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html is missing: build first (trunk build --release)`);
+  }
+  await mkdir(ARTIFACTS, { recursive: true });
+  const server = await serve(DIST);
+  const browser = await openBrowser();
+  return {
+    base: server.url,
+    context: browser.context,
+    async close() {
+      await browser.close();
+      await server.close();
     },
   };
 }

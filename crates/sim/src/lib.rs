@@ -11,17 +11,20 @@
 //! ([`time`], [`SimRng`], [`EventQueue`]); models ([`Delay`], [`LinkModel`],
 //! [`ServerModel`], [`ClientPolicy`] with [`Backoff`], [`RetryBudget`] and
 //! [`Breaker`]); scenarios that put models together and run them
-//! ([`RetryScenario`], [`StormScenario`], [`ContentionScenario`]).
+//! ([`RetryScenario`], [`StormScenario`], [`ContentionScenario`],
+//! [`QueueScenario`], [`DeepSpaceScenario`]).
 
 mod backoff;
 mod breaker;
 mod contention;
+mod deep_space;
 mod delay;
 mod error;
 mod event_queue;
 mod histogram;
 mod link;
 mod policy;
+mod queue;
 mod records;
 mod retry;
 mod retry_budget;
@@ -34,6 +37,7 @@ mod storm;
 pub mod time;
 mod trace;
 mod window;
+pub mod workloads;
 
 pub use backoff::{Backoff, BackoffPolicy, BackoffState};
 pub use breaker::{Breaker, BreakerConfig, BreakerState, BreakerTransition};
@@ -42,12 +46,20 @@ pub use contention::{
     ContentionEventKind, ContentionRun, ContentionScenario, ContentionSummary, MeanSd,
     CONTENTION_EVENT_BUDGET,
 };
+pub use deep_space::{
+    run_deep_space, DeepSpaceRun, DeepSpaceScenario, Hop, Recovery, DEEP_SPACE_EVENT_BUDGET,
+    EARTH_MARS_FAR_MS, EARTH_MARS_NEAR_MS, EARTH_MOON_MS,
+};
 pub use delay::Delay;
 pub use error::ScenarioError;
 pub use event_queue::EventQueue;
 pub use histogram::LatencyHistogram;
 pub use link::LinkModel;
 pub use policy::ClientPolicy;
+pub use queue::{
+    run_queue, run_queue_traced, LagPoint, QueueEvent, QueueEventKind, QueueRun, QueueScenario,
+    QueueStats, QUEUE_EVENT_BUDGET,
+};
 pub use records::{
     AttemptOutcome, AttemptRecord, RequestOutcome, RequestRecord, RequestStats, RunEnd,
 };

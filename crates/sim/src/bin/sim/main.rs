@@ -16,15 +16,16 @@ use report::Format;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sim::{
-    run_contention, run_retry, run_storm, summarize_contention, ContentionScenario, RetryScenario,
-    ScenarioError, StormScenario,
+    run_contention, run_deep_space, run_queue, run_retry, run_storm, summarize_contention,
+    ContentionScenario, DeepSpaceScenario, QueueScenario, RetryScenario, ScenarioError,
+    StormScenario,
 };
 
 const USAGE: &str = "\
 usage: sim <scenario> [--seed N] [--runs N] [--format json|csv] [--each] [--series]
            [--<field> <value> ...]
 
-scenarios: retry, storm, contention
+scenarios: retry, storm, contention, queue, deep-space
   --seed N         seed of the first run (default 1); run i uses seed N + i
   --runs N         runs to make (default 1)
   --format F       json (default) or csv
@@ -145,9 +146,23 @@ fn run(options: &Options) -> Result<(), String> {
                 report::print_contention_summary(&summary, options.format);
             }
         }
+        "queue" => {
+            let s: QueueScenario = scenario(options, QueueScenario::validate)?;
+            let rows: Vec<_> = seeds(options)
+                .map(|seed| report::queue_row(&run_queue(&s, seed)))
+                .collect();
+            report::print_rows(&rows, options.format);
+        }
+        "deep-space" | "deep_space" => {
+            let s: DeepSpaceScenario = scenario(options, DeepSpaceScenario::validate)?;
+            let rows: Vec<_> = seeds(options)
+                .map(|seed| report::deep_space_row(&run_deep_space(&s, seed)))
+                .collect();
+            report::print_rows(&rows, options.format);
+        }
         other => {
             return Err(format!(
-                "unknown scenario `{other}`; known: retry, storm, contention"
+                "unknown scenario `{other}`; known: retry, storm, contention, queue, deep-space"
             ))
         }
     }

@@ -128,3 +128,41 @@ pub fn series_row(p: &sim::SeriesPoint) -> Row {
         ("breaker", json!(p.breaker)),
     ]
 }
+
+pub fn queue_row(run: &sim::QueueRun) -> Row {
+    let st = &run.stats;
+    vec![
+        ("seed", json!(run.seed)),
+        ("end", json!(run.end)),
+        ("events", json!(run.events)),
+        ("produced", json!(st.produced)),
+        ("processed_once", json!(st.processed_once)),
+        ("duplicates_processed", json!(st.duplicates_processed)),
+        ("duplicates_suppressed", json!(st.duplicates_suppressed)),
+        ("out_of_order", json!(st.out_of_order)),
+        ("late_dropped", json!(st.late_dropped)),
+        ("late_accepted", json!(st.late_accepted)),
+        ("redeliveries", json!(st.redeliveries)),
+        ("crashes", json!(st.crashes)),
+        ("unacked", json!(st.unacked)),
+        ("max_lag", json!(run.lag.iter().map(|p| p.lag_max).max())),
+        ("p50_latency_ms", json!(st.p50_latency_ms)),
+        ("p99_latency_ms", json!(st.p99_latency_ms)),
+    ]
+}
+
+pub fn deep_space_row(run: &sim::DeepSpaceRun) -> Row {
+    vec![
+        ("seed", json!(run.seed)),
+        ("end", json!(run.end)),
+        ("events", json!(run.events)),
+        ("delivered", json!(run.delivered)),
+        ("p50_delivery_ms", json!(run.p50_delivery_ms)),
+        ("p99_delivery_ms", json!(run.p99_delivery_ms)),
+        ("max_delivery_ms", json!(run.max_delivery_ms)),
+        ("transmissions", json!(run.transmissions)),
+        ("bytes_sent", json!(run.bytes_sent)),
+        ("bytes_per_delivered", json!(run.bytes_per_delivered)),
+        ("finished_ms", json!(run.finished_ms)),
+    ]
+}

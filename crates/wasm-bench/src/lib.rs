@@ -1,0 +1,22 @@
+//! The sim's benchmark workloads (`sim::workloads`), callable from
+//! JavaScript so that headless Chromium can time them in wasm exactly as
+//! criterion times them natively. Each function runs one workload with the
+//! given seed and returns the number of events it processed.
+
+use sim::{run_contention, run_retry, run_storm, workloads};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen]
+pub fn storm_events(seed: u32) -> f64 {
+    run_storm(&workloads::storm(), u64::from(seed)).events as f64
+}
+
+#[wasm_bindgen]
+pub fn contention_events(seed: u32) -> f64 {
+    run_contention(&workloads::contention(), u64::from(seed)).events as f64
+}
+
+#[wasm_bindgen]
+pub fn retry_events(seed: u32) -> f64 {
+    run_retry(&workloads::retry(), u64::from(seed)).events as f64
+}
