@@ -6,27 +6,40 @@ import { join, resolve } from 'node:path';
 import { newPage, openBrowser } from '../e2e/harness.mjs';
 import { serve } from '../e2e/static-server.mjs';
 
-const WORKLOADS = ['storm', 'contention', 'retry'];
-const CRITERION = { storm: 'storm', contention: 'contention', retry: 'retry_traced' };
+const WORKLOADS = ['storm', 'contention', 'contention_1000', 'retry'];
+const CRITERION = {
+  storm: 'storm',
+  contention: 'contention',
+  contention_1000: 'contention_1000',
+  retry: 'retry_traced',
+};
 const root = resolve(process.argv[2] ?? 'target/wasm-bench');
 
-const PAGE = `<!DOCTYPE html><meta charset="utf-8"><title>sim wasm bench</title>
+const PAGE = `<!DOCTYPE html><meta charset="utf-8"><title>sim wasm bench</title><link rel="icon" href="data:,">
 <script type="module">
 import init, * as sim from './pkg/wasm_bench.js';
 await init();
 window.bench = (name, minMs) => {
   const run = sim[name + '_events'];
-  run(1); run(1); // warm up
-  const times = [];
+  // Warm up, and find how many runs make one sample of 20 ms or more
+  // (the browser's clock is coarse).
+  let batch = 1;
   let events = 0;
-  const start = performance.now();
-  while (times.length < 5 || performance.now() - start < minMs) {
+  for (;;) {
     const t0 = performance.now();
-    events = run(1);
-    times.push(performance.now() - t0);
+    for (let i = 0; i < batch; i += 1) events = run(1);
+    if (performance.now() - t0 >= 20) break;
+    batch *= 2;
+  }
+  const times = [];
+  const start = performance.now();
+  while (times.length < 7 || performance.now() - start < minMs) {
+    const t0 = performance.now();
+    for (let i = 0; i < batch; i += 1) run(1);
+    times.push((performance.now() - t0) / batch);
   }
   times.sort((a, b) => a - b);
-  return { events, runs: times.length, median_ms: times[Math.floor(times.length / 2)] };
+  return { events, runs: times.length * batch, median_ms: times[Math.floor(times.length / 2)] };
 };
 window.ready = true;
 </script>`;
@@ -55,9 +68,9 @@ try {
     rows.push({
       workload: name,
       events: wasm.events,
-      wasm_ms: +wasm.median_ms.toFixed(2),
+      wasm_ms: +wasm.median_ms.toFixed(3),
       wasm_events_per_s: Math.round(wasm.events / (wasm.median_ms / 1000)),
-      native_ms: native && +native.toFixed(2),
+      native_ms: native && +native.toFixed(3),
       native_events_per_s: native && Math.round(wasm.events / (native / 1000)),
       wasm_over_native: native && +(wasm.median_ms / native).toFixed(2),
     });

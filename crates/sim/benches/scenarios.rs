@@ -20,6 +20,14 @@ fn bench(c: &mut Criterion) {
         b.iter(|| run_contention(black_box(&contention), black_box(1)))
     });
 
+    let contention_1000 = workloads::contention_1000();
+    group.throughput(Throughput::Elements(
+        run_contention(&contention_1000, 1).events,
+    ));
+    group.bench_function("contention_1000", |b| {
+        b.iter(|| run_contention(black_box(&contention_1000), black_box(1)))
+    });
+
     let retry = workloads::retry();
     group.throughput(Throughput::Elements(run_retry(&retry, 1).events));
     group.bench_function("retry_traced", |b| {

@@ -14,6 +14,8 @@ use crate::time::{ms_to_micros, Micros};
 /// A seeded generator, passed by `&mut` to whatever needs randomness.
 pub struct SimRng {
     inner: ChaCha8Rng,
+    /// Box-Muller makes normals in pairs: the second waits here.
+    spare_normal: Option<f64>,
 }
 
 impl SimRng {
@@ -21,6 +23,7 @@ impl SimRng {
     pub fn new(seed: u64) -> Self {
         Self {
             inner: ChaCha8Rng::seed_from_u64(seed),
+            spare_normal: None,
         }
     }
 
@@ -64,11 +67,18 @@ impl SimRng {
         lo + self.up_to(hi - lo)
     }
 
-    /// A standard normal deviate (Box-Muller, one value per two uniforms).
+    /// A standard normal deviate (Box-Muller: two uniforms give two
+    /// independent normals, the second kept for the next call).
     pub fn standard_normal(&mut self) -> f64 {
+        if let Some(z) = self.spare_normal.take() {
+            return z;
+        }
         let u1 = 1.0 - self.unit(); // (0, 1]: log is finite
         let u2 = self.unit();
-        libm::sqrt(-2.0 * libm::log(u1)) * libm::cos(core::f64::consts::TAU * u2)
+        let r = libm::sqrt(-2.0 * libm::log(u1));
+        let (sin, cos) = libm::sincos(core::f64::consts::TAU * u2);
+        self.spare_normal = Some(r * sin);
+        r * cos
     }
 
     /// An exponential duration with the given mean, in µs.

@@ -5,7 +5,7 @@
 
 use crate::backoff::{Backoff, BackoffState};
 use crate::breaker::{Breaker, BreakerTransition};
-use crate::event_queue::EventQueue;
+use crate::event_queue::{EventQueue, Lane};
 use crate::link::LinkModel;
 use crate::policy::ClientPolicy;
 use crate::records::{
@@ -110,6 +110,12 @@ struct Engine<'a> {
     setup: &'a RpcSetup<'a>,
     rng: SimRng,
     queue: EventQueue<Event>,
+    /// Timeouts all have one delay, and deadlines another: FIFO lanes. Link
+    /// deliveries too, when the latency is constant (else the lane passes
+    /// out-of-order ones to the heap).
+    timeouts: Lane,
+    deadlines: Lane,
+    link: Lane,
     server: Server<(u32, u32)>,
     requests: Vec<RequestState>,
     backoff: Backoff,
@@ -128,11 +134,16 @@ struct Engine<'a> {
 /// Runs the setup with `seed`.
 pub(crate) fn run_rpc(setup: &RpcSetup<'_>, seed: u64) -> RpcOutput {
     let client = setup.client;
+    let mut queue = EventQueue::new();
+    let (timeouts, deadlines, link) = (queue.lane(), queue.lane(), queue.lane());
     let mut engine = Engine {
         setup,
         rng: SimRng::new(seed),
-        queue: EventQueue::new(),
-        server: Server::default(),
+        queue,
+        timeouts,
+        deadlines,
+        link,
+        server: Server::new(setup.server),
         requests: Vec::new(),
         backoff: client.backoff(),
         timeout: ms_to_micros(client.timeout_ms).max(1),
@@ -266,7 +277,7 @@ impl Engine<'_> {
         self.trace.record(now, TraceKind::Issued { request });
         if let Some(deadline) = self.deadline {
             self.queue
-                .schedule_in(deadline, Event::Deadline { request });
+                .schedule_in_lane(self.deadlines, deadline, Event::Deadline { request });
         }
         self.send(now, request);
     }
@@ -301,12 +312,16 @@ impl Engine<'_> {
             series.at(now).attempts += 1;
         }
         self.trace.record(now, TraceKind::Sent { request, attempt });
-        self.queue
-            .schedule_in(self.timeout, Event::Timeout { request, attempt });
+        self.queue.schedule_in_lane(
+            self.timeouts,
+            self.timeout,
+            Event::Timeout { request, attempt },
+        );
         match self.setup.link.transmit(now, &mut self.rng) {
-            Some(delay) => self
-                .queue
-                .schedule_in(delay, Event::Arrive { request, attempt }),
+            Some(delay) => {
+                self.queue
+                    .schedule_in_lane(self.link, delay, Event::Arrive { request, attempt })
+            }
             None => self.lost(now, request, attempt, Leg::Request),
         }
     }
@@ -370,7 +385,8 @@ impl Engine<'_> {
 
     fn reply(&mut self, now: Micros, request: u32, attempt: u32, ok: bool) {
         match self.setup.link.transmit(now, &mut self.rng) {
-            Some(delay) => self.queue.schedule_in(
+            Some(delay) => self.queue.schedule_in_lane(
+                self.link,
                 delay,
                 Event::Reply {
                     request,

@@ -9,7 +9,7 @@ use crate::delay::Delay;
 use crate::error::{check_count, check_range, field, ScenarioError};
 use crate::rng::SimRng;
 use crate::time::Micros;
-use crate::window::{in_any, validate_windows, Window};
+use crate::window::{validate_windows, Window};
 
 /// A server's configuration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,11 +68,6 @@ impl ServerModel {
         validate_windows(&self.outages, &field(at, "outages"))
     }
 
-    /// Whether the server is in an outage at `now`.
-    pub fn is_down(&self, now: Micros) -> bool {
-        in_any(&self.outages, now)
-    }
-
     /// Draws whether one served request fails.
     pub fn fails(&self, rng: &mut SimRng) -> bool {
         rng.chance(self.failure_rate)
@@ -95,18 +90,26 @@ pub enum Admission {
 pub struct Server<J> {
     busy: u32,
     queue: VecDeque<J>,
-}
-
-impl<J> Default for Server<J> {
-    fn default() -> Self {
-        Self {
-            busy: 0,
-            queue: VecDeque::new(),
-        }
-    }
+    /// The model's outage windows in µs, converted once.
+    outages: Vec<(Micros, Micros)>,
 }
 
 impl<J> Server<J> {
+    /// An idle server for `model`.
+    pub fn new(model: &ServerModel) -> Self {
+        Self {
+            busy: 0,
+            queue: VecDeque::new(),
+            outages: model.outages.iter().map(Window::micros).collect(),
+        }
+    }
+
+    fn is_down(&self, now: Micros) -> bool {
+        self.outages
+            .iter()
+            .any(|&(start, end)| (start..end).contains(&now))
+    }
+
     /// Requests waiting for a worker.
     pub fn queue_len(&self) -> usize {
         self.queue.len()
@@ -134,7 +137,7 @@ impl<J> Server<J> {
         job: J,
         rng: &mut SimRng,
     ) -> Admission {
-        if self.busy < model.concurrency && !model.is_down(now) {
+        if self.busy < model.concurrency && !self.is_down(now) {
             self.busy += 1;
             Admission::Started {
                 service: self.service_time(model, rng),
@@ -179,7 +182,7 @@ impl<J> Server<J> {
         now: Micros,
         rng: &mut SimRng,
     ) -> Option<(J, Micros)> {
-        if self.busy >= model.concurrency || model.is_down(now) {
+        if self.busy >= model.concurrency || self.is_down(now) {
             return None;
         }
         let job = self.queue.pop_front()?;
@@ -210,7 +213,7 @@ mod tests {
     #[test]
     fn one_worker_one_slot_then_shedding() {
         let m = model();
-        let mut s = Server::default();
+        let mut s = Server::new(&m);
         let mut rng = SimRng::new(0);
         assert_eq!(
             s.arrive(&m, 0, 'a', &mut rng),
@@ -226,7 +229,7 @@ mod tests {
     #[test]
     fn an_outage_holds_work_until_it_ends() {
         let m = model();
-        let mut s = Server::default();
+        let mut s = Server::new(&m);
         let mut rng = SimRng::new(0);
         assert_eq!(s.arrive(&m, 12_000, 'a', &mut rng), Admission::Queued);
         assert!(s.resume(&m, 15_000, &mut rng).is_empty());
@@ -240,7 +243,7 @@ mod tests {
             queue_capacity: 10,
             ..model()
         };
-        let mut s = Server::default();
+        let mut s = Server::new(&m);
         let mut rng = SimRng::new(0);
         s.arrive(&m, 0, 0, &mut rng);
         for j in 1..=3 {

@@ -19,6 +19,15 @@ pub fn contention() -> ContentionScenario {
     }
 }
 
+/// The same at 1000 clients: about 300,000 events, long enough that the
+/// fixed cost of a run (seeding, allocation) does not dominate.
+pub fn contention_1000() -> ContentionScenario {
+    ContentionScenario {
+        clients: 1000,
+        ..contention()
+    }
+}
+
 /// 10,000 requests of the default retry scenario, with the full event log.
 pub fn retry() -> RetryScenario {
     RetryScenario {

@@ -17,6 +17,11 @@ pub fn contention_events(seed: u32) -> f64 {
 }
 
 #[wasm_bindgen]
+pub fn contention_1000_events(seed: u32) -> f64 {
+    run_contention(&workloads::contention_1000(), u64::from(seed)).events as f64
+}
+
+#[wasm_bindgen]
 pub fn retry_events(seed: u32) -> f64 {
     run_retry(&workloads::retry(), u64::from(seed)).events as f64
 }
