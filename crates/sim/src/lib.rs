@@ -19,6 +19,7 @@ mod breaker;
 mod contention;
 mod deep_space;
 mod delay;
+mod digest;
 mod error;
 mod event_queue;
 mod histogram;
@@ -38,6 +39,7 @@ pub mod time;
 mod trace;
 mod window;
 pub mod workloads;
+mod ziggurat;
 
 pub use backoff::{Backoff, BackoffPolicy, BackoffState};
 pub use breaker::{Breaker, BreakerConfig, BreakerState, BreakerTransition};
@@ -47,10 +49,12 @@ pub use contention::{
     CONTENTION_EVENT_BUDGET,
 };
 pub use deep_space::{
-    run_deep_space, DeepSpaceRun, DeepSpaceScenario, Hop, Recovery, DEEP_SPACE_EVENT_BUDGET,
-    EARTH_MARS_FAR_MS, EARTH_MARS_NEAR_MS, EARTH_MOON_MS,
+    run_deep_space, run_deep_space_traced, DeepSpaceEvent, DeepSpaceEventKind, DeepSpaceRun,
+    DeepSpaceScenario, Hop, Payload, Recovery, DEEP_SPACE_EVENT_BUDGET, EARTH_MARS_FAR_MS,
+    EARTH_MARS_NEAR_MS, EARTH_MOON_MS,
 };
 pub use delay::Delay;
+pub use digest::{default_run_digest, digest, DIGEST_SCENARIOS};
 pub use error::ScenarioError;
 pub use event_queue::EventQueue;
 pub use histogram::LatencyHistogram;

@@ -3,8 +3,9 @@
 //! ChaCha8 is portable (the same stream on every platform and in wasm) and
 //! named (its output will not change under us, unlike `SmallRng`). The
 //! samplers are written here over `libm` rather than taken from a
-//! distributions crate so that every transcendental function is the same
-//! bit for bit natively and in wasm, which the golden tests check.
+//! distributions crate (rand_distr calls the platform's `ln` and `exp`), so
+//! that every transcendental function is the same bit for bit natively and
+//! in wasm, which the browser tests check.
 
 use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
@@ -14,8 +15,6 @@ use crate::time::{ms_to_micros, Micros};
 /// A seeded generator, passed by `&mut` to whatever needs randomness.
 pub struct SimRng {
     inner: ChaCha8Rng,
-    /// Box-Muller makes normals in pairs: the second waits here.
-    spare_normal: Option<f64>,
 }
 
 impl SimRng {
@@ -23,7 +22,6 @@ impl SimRng {
     pub fn new(seed: u64) -> Self {
         Self {
             inner: ChaCha8Rng::seed_from_u64(seed),
-            spare_normal: None,
         }
     }
 
@@ -67,18 +65,10 @@ impl SimRng {
         lo + self.up_to(hi - lo)
     }
 
-    /// A standard normal deviate (Box-Muller: two uniforms give two
-    /// independent normals, the second kept for the next call).
+    /// A standard normal deviate (ziggurat method).
     pub fn standard_normal(&mut self) -> f64 {
-        if let Some(z) = self.spare_normal.take() {
-            return z;
-        }
-        let u1 = 1.0 - self.unit(); // (0, 1]: log is finite
-        let u2 = self.unit();
-        let r = libm::sqrt(-2.0 * libm::log(u1));
-        let (sin, cos) = libm::sincos(core::f64::consts::TAU * u2);
-        self.spare_normal = Some(r * sin);
-        r * cos
+        let inner = &mut self.inner;
+        crate::ziggurat::standard_normal(|| inner.next_u64())
     }
 
     /// An exponential duration with the given mean, in µs.

@@ -74,3 +74,42 @@ fn a_blackout_holds_messages_until_it_ends() {
     assert_eq!(run.delivered, 100);
     assert!(run.p50_delivery_ms.is_some_and(|v| v > 1_000_000.0));
 }
+
+#[test]
+fn the_log_is_causal_and_counts_agree() {
+    use sim::{run_deep_space_traced, DeepSpaceEventKind, Payload};
+    let s = scenario(Recovery::Custody);
+    let run = run_deep_space_traced(&s, 3);
+    let delivered = run
+        .trace
+        .iter()
+        .filter(|e| matches!(e.kind, DeepSpaceEventKind::Delivered { .. }))
+        .count();
+    assert_eq!(delivered as u32, run.delivered);
+    let sent = run
+        .trace
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                DeepSpaceEventKind::Transmitted {
+                    payload: Payload::Message,
+                    ..
+                }
+            )
+        })
+        .count();
+    assert_eq!(sent as u64, run.transmissions);
+    // A copy reaches node k no sooner than one light time after some
+    // transmission over hop k - 1.
+    for e in &run.trace {
+        if let DeepSpaceEventKind::Arrived { message, node } = e.kind {
+            let light = sim::ms_to_micros(s.hops[node as usize - 1].light_ms);
+            assert!(run.trace.iter().any(|t| matches!(
+                t.kind,
+                DeepSpaceEventKind::Transmitted { message: m, hop, payload: Payload::Message }
+                    if m == message && hop == node - 1 && t.at + light == e.at
+            )));
+        }
+    }
+}

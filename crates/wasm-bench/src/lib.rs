@@ -1,7 +1,8 @@
 //! The sim's benchmark workloads (`sim::workloads`), callable from
 //! JavaScript so that headless Chromium can time them in wasm exactly as
 //! criterion times them natively. Each function runs one workload with the
-//! given seed and returns the number of events it processed.
+//! given seed and returns the number of events it processed; `run_digest`
+//! fingerprints a whole run so the browser tests can compare it with native.
 
 use sim::{run_contention, run_retry, run_storm, workloads};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -24,4 +25,11 @@ pub fn contention_1000_events(seed: u32) -> f64 {
 #[wasm_bindgen]
 pub fn retry_events(seed: u32) -> f64 {
     run_retry(&workloads::retry(), u64::from(seed)).events as f64
+}
+
+/// The digest of a default run with its full event log (see
+/// `sim::default_run_digest`); empty for an unknown scenario name.
+#[wasm_bindgen]
+pub fn run_digest(name: &str, seed: u32) -> String {
+    sim::default_run_digest(name, u64::from(seed)).unwrap_or_default()
 }

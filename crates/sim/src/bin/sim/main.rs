@@ -31,6 +31,8 @@ scenarios: retry, storm, contention, queue, deep-space
   --format F       json (default) or csv
   --each           contention: one row per run instead of the mean and sd
   --series         storm: print the first run's time series instead
+  --digest         print `<scenario> <seed> <digest>` of each default run
+                   with its full event log (to compare native with wasm)
   --<field> V      set a scenario field by its name in a post, dotted for
                    nested ones: --clients 100 --strategy full-jitter,
                    --client.max_attempts 3, --server.outages '[]',
@@ -43,6 +45,7 @@ struct Options {
     format: Format,
     each: bool,
     series: bool,
+    digest: bool,
     overrides: Vec<(String, String)>,
 }
 
@@ -58,6 +61,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
         format: Format::Json,
         each: false,
         series: false,
+        digest: false,
         overrides: Vec::new(),
     };
     while let Some(arg) = args.next() {
@@ -68,6 +72,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
         match name {
             "each" => options.each = true,
             "series" => options.series = true,
+            "digest" => options.digest = true,
             "help" => return Err(String::new()),
             "seed" => {
                 let v = value("a number")?;
@@ -113,6 +118,18 @@ fn seeds(options: &Options) -> impl Iterator<Item = u64> + '_ {
 }
 
 fn run(options: &Options) -> Result<(), String> {
+    if options.digest {
+        if !options.overrides.is_empty() {
+            return Err("--digest runs the default scenario: drop the field settings".into());
+        }
+        let name = options.scenario.replace('-', "_");
+        for seed in seeds(options) {
+            let digest = sim::default_run_digest(&name, seed)
+                .ok_or(format!("unknown scenario `{}`", options.scenario))?;
+            println!("{name} {seed} {digest}");
+        }
+        return Ok(());
+    }
     match options.scenario.as_str() {
         "retry" => {
             let s: RetryScenario = scenario(options, RetryScenario::validate)?;
