@@ -1,62 +1,18 @@
-//! The engine under the retry and storm scenarios: requests arrive at a
-//! client, cross a link to a server and back, and are retried by the
-//! client's policy. Models decide what happens; the event queue decides
-//! when; the one generator decides by chance.
+//! The request engine's state and its handling of each event.
 
+use super::{Arrivals, RpcOutput, RpcSetup};
 use crate::backoff::{Backoff, BackoffState};
 use crate::breaker::{Breaker, BreakerTransition};
 use crate::event_queue::{EventQueue, Lane};
-use crate::link::LinkModel;
-use crate::policy::ClientPolicy;
 use crate::records::{
-    AttemptOutcome, AttemptRecord, RequestOutcome, RequestRecord, RequestStats, RunEnd,
-    StatsBuilder,
+    AttemptOutcome, AttemptRecord, RequestOutcome, RequestRecord, RunEnd, StatsBuilder,
 };
 use crate::retry_budget::RetryTokens;
 use crate::rng::SimRng;
-use crate::series::{Series, SeriesPoint};
-use crate::server::{Admission, Server, ServerModel};
+use crate::series::Series;
+use crate::server::{Admission, Server};
 use crate::time::{ms_to_micros, Micros};
-use crate::trace::{GiveUpReason, Leg, Trace, TraceEvent, TraceKind};
-
-/// When requests begin.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Arrivals {
-    /// `count` requests, one every `interval` µs from time 0.
-    Every { interval: Micros, count: u32 },
-    /// A Poisson process with a mean gap of `mean_gap_ms`, from time 0
-    /// until `until` µs.
-    Poisson { mean_gap_ms: f64, until: Micros },
-}
-
-/// What a run needs, borrowed from a scenario.
-pub(crate) struct RpcSetup<'a> {
-    pub link: &'a LinkModel,
-    pub server: &'a ServerModel,
-    pub client: &'a ClientPolicy,
-    pub arrivals: Arrivals,
-    /// Width of the time-series buckets, if a series is wanted.
-    pub bucket: Option<Micros>,
-    /// Keep the typed event log.
-    pub trace: bool,
-    /// Keep a record per request and per attempt.
-    pub records: bool,
-    /// Most events the run may process.
-    pub event_budget: u64,
-}
-
-/// What a run produced.
-#[derive(Debug, Clone)]
-pub(crate) struct RpcOutput {
-    pub end: RunEnd,
-    pub events: u64,
-    pub stats: RequestStats,
-    pub requests: Vec<RequestRecord>,
-    pub attempts: Vec<AttemptRecord>,
-    pub series: Vec<SeriesPoint>,
-    pub trace: Vec<TraceEvent>,
-    pub breaker: Vec<BreakerTransition>,
-}
+use crate::trace::{GiveUpReason, Leg, Trace, TraceKind};
 
 #[derive(Debug, Clone, Copy)]
 enum Event {
@@ -106,7 +62,7 @@ struct RequestState {
     backoff: BackoffState,
 }
 
-struct Engine<'a> {
+pub(super) struct Engine<'a> {
     setup: &'a RpcSetup<'a>,
     rng: SimRng,
     queue: EventQueue<Event>,
@@ -131,63 +87,63 @@ struct Engine<'a> {
     transitions: Vec<BreakerTransition>,
 }
 
-/// Runs the setup with `seed`.
-pub(crate) fn run_rpc(setup: &RpcSetup<'_>, seed: u64) -> RpcOutput {
-    let client = setup.client;
-    let mut queue = EventQueue::new();
-    let (timeouts, deadlines, link) = (queue.lane(), queue.lane(), queue.lane());
-    let mut engine = Engine {
-        setup,
-        rng: SimRng::new(seed),
-        queue,
-        timeouts,
-        deadlines,
-        link,
-        server: Server::new(setup.server),
-        requests: Vec::new(),
-        backoff: client.backoff(),
-        timeout: ms_to_micros(client.timeout_ms).max(1),
-        deadline: client.deadline_ms.map(|d| ms_to_micros(d).max(1)),
-        tokens: client.retry_budget.as_ref().map(RetryTokens::new),
-        breaker: client.breaker.map(Breaker::new),
-        stats: StatsBuilder::default(),
-        series: setup.bucket.map(Series::new),
-        trace: Trace::new(setup.trace),
-        request_records: Vec::new(),
-        attempt_records: Vec::new(),
-        transitions: Vec::new(),
-    };
-    engine.schedule_arrivals();
-    for window in &setup.server.outages {
-        engine
-            .queue
-            .schedule_at(window.micros().1, Event::OutageEnds);
-    }
-
-    let mut events = 0u64;
-    let mut end = RunEnd::Completed;
-    while let Some((now, event)) = engine.queue.pop() {
-        if events >= setup.event_budget {
-            end = RunEnd::BudgetExceeded;
-            break;
+impl<'a> Engine<'a> {
+    /// Runs the setup with `seed` to its end or its event budget.
+    pub(super) fn run(setup: &'a RpcSetup<'a>, seed: u64) -> RpcOutput {
+        let client = setup.client;
+        let mut queue = EventQueue::new();
+        let (timeouts, deadlines, link) = (queue.lane(), queue.lane(), queue.lane());
+        let mut engine = Engine {
+            setup,
+            rng: SimRng::new(seed),
+            queue,
+            timeouts,
+            deadlines,
+            link,
+            server: Server::new(setup.server),
+            requests: Vec::new(),
+            backoff: client.backoff(),
+            timeout: ms_to_micros(client.timeout_ms).max(1),
+            deadline: client.deadline_ms.map(|d| ms_to_micros(d).max(1)),
+            tokens: client.retry_budget.as_ref().map(RetryTokens::new),
+            breaker: client.breaker.map(Breaker::new),
+            stats: StatsBuilder::default(),
+            series: setup.bucket.map(Series::new),
+            trace: Trace::new(setup.trace),
+            request_records: Vec::new(),
+            attempt_records: Vec::new(),
+            transitions: Vec::new(),
+        };
+        engine.schedule_arrivals();
+        for window in &setup.server.outages {
+            engine
+                .queue
+                .schedule_at(window.micros().1, Event::OutageEnds);
         }
-        events += 1;
-        engine.handle(now, event);
+
+        let mut events = 0u64;
+        let mut end = RunEnd::Completed;
+        while let Some((now, event)) = engine.queue.pop() {
+            if events >= setup.event_budget {
+                end = RunEnd::BudgetExceeded;
+                break;
+            }
+            events += 1;
+            engine.handle(now, event);
+        }
+
+        RpcOutput {
+            end,
+            events,
+            stats: engine.stats.finish(),
+            requests: engine.request_records,
+            attempts: engine.attempt_records,
+            series: engine.series.map(Series::into_points).unwrap_or_default(),
+            trace: engine.trace.into_events(),
+            breaker: engine.transitions,
+        }
     }
 
-    RpcOutput {
-        end,
-        events,
-        stats: engine.stats.finish(),
-        requests: engine.request_records,
-        attempts: engine.attempt_records,
-        series: engine.series.map(Series::into_points).unwrap_or_default(),
-        trace: engine.trace.into_events(),
-        breaker: engine.transitions,
-    }
-}
-
-impl Engine<'_> {
     fn schedule_arrivals(&mut self) {
         match self.setup.arrivals {
             Arrivals::Every { interval, count } => {
