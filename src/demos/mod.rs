@@ -3,7 +3,14 @@
 
 mod canvas;
 mod controls;
+mod download;
+mod export;
+mod motion;
+mod playback;
 mod retry;
+mod seed;
+mod state;
+mod url_state;
 
 use leptos::prelude::*;
 use page_data::DemoSpec;

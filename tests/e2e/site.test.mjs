@@ -34,7 +34,7 @@ test('a deep link answers with the whole article in its raw HTML', async () => {
   assert.match(html, /<meta name="description" content="A retry assumes the failure was temporary\./);
   assert.ok(html.includes(POST_TEXT), 'article text is in the HTML');
   assert.match(html, /<svg[^>]*>/, 'the demo has a build-time picture');
-  assert.deepEqual(Object.keys(statsIn(html)), ['success', 'p50', 'p99', 'attempts']);
+  assert.deepEqual(Object.keys(statsIn(html)), ['success', 'p50', 'p95', 'p99', 'attempts']);
 });
 
 test('the home page lists the posts newest first with summary, date, area and tags', async () => {
@@ -69,7 +69,7 @@ test('the live demo takes over, agrees with the build, and follows the keyboard'
   const before = await liveStats(page);
   assert.deepEqual(before, prerendered);
 
-  const slider = page.getByLabel('Link latency (one way)');
+  const slider = page.getByLabel('Link latency');
   const shown = page.locator('#demo-1-latency-value');
   assert.equal((await shown.textContent()).trim(), '20 ms');
   await slider.focus();

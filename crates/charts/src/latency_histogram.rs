@@ -81,6 +81,7 @@ pub fn draw_latency_histogram<DB: DrawingBackend>(
         .build_cartesian_2d(0.0..x_max, 0u32..y_max + y_max / 10 + 1)?;
     chart
         .configure_mesh()
+        .max_light_lines(1)
         .disable_x_mesh()
         .light_line_style(palette.grid.mix(0.15))
         .bold_line_style(palette.grid.mix(0.3))
@@ -90,6 +91,7 @@ pub fn draw_latency_histogram<DB: DrawingBackend>(
         .label_style(text.clone())
         .axis_desc_style(text.clone())
         .x_labels(6)
+        .x_label_formatter(&|x| format!("{x:.0}"))
         .y_labels(5)
         .draw()?;
 

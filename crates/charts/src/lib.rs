@@ -3,6 +3,8 @@
 
 mod latency_histogram;
 mod palette;
+mod retry_timeline;
 
 pub use latency_histogram::{draw_latency_histogram, latency_buckets, LatencyBucket};
 pub use palette::Palette;
+pub use retry_timeline::{draw_retry_timeline, timeline_marks, Mark, MarkKind};

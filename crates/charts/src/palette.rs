@@ -9,6 +9,10 @@ pub struct Palette {
     pub grid: RGBColor,
     pub first_try: RGBColor,
     pub retried: RGBColor,
+    /// A success (reply, request done).
+    pub ok: RGBColor,
+    /// A failure, loss or timeout.
+    pub bad: RGBColor,
 }
 
 impl Palette {
@@ -18,5 +22,7 @@ impl Palette {
         grid: RGBColor(128, 128, 140),
         first_try: RGBColor(46, 139, 200),
         retried: RGBColor(230, 140, 40),
+        ok: RGBColor(40, 160, 90),
+        bad: RGBColor(215, 60, 60),
     };
 }

@@ -7,6 +7,7 @@
 
 mod article;
 mod demo;
+pub mod export;
 pub mod format;
 mod paths;
 mod retry_summary;

@@ -27,6 +27,11 @@ pub fn retry_summary(stats: &RequestStats) -> Vec<Stat> {
             value: millis(stats.p50_ms),
         },
         Stat {
+            key: "p95",
+            label: "p95 latency",
+            value: millis(stats.p95_ms),
+        },
+        Stat {
             key: "p99",
             label: "p99 latency",
             value: millis(stats.p99_ms),

@@ -178,6 +178,78 @@ impl Delay {
         }
     }
 
+    /// Every kind's name, as written in scenarios (`kind = "log_normal"`).
+    pub const KINDS: [&'static str; 7] = [
+        "constant",
+        "uniform",
+        "normal",
+        "exponential",
+        "log_normal",
+        "bimodal",
+        "long_tail",
+    ];
+
+    /// This delay's kind name.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Delay::Constant { .. } => "constant",
+            Delay::Uniform { .. } => "uniform",
+            Delay::Normal { .. } => "normal",
+            Delay::Exponential { .. } => "exponential",
+            Delay::LogNormal { .. } => "log_normal",
+            Delay::Bimodal { .. } => "bimodal",
+            Delay::LongTail { .. } => "long_tail",
+        }
+    }
+
+    /// A delay of kind `kind` whose typical value is `typical_ms`, with a
+    /// representative shape (a reader switching distributions in a demo);
+    /// `None` for an unknown kind.
+    pub fn of_kind(kind: &str, typical_ms: f64) -> Option<Delay> {
+        let ms = typical_ms.max(0.0);
+        Some(match kind {
+            "constant" => Delay::Constant { ms },
+            "uniform" => Delay::Uniform {
+                min_ms: ms / 2.0,
+                max_ms: ms * 1.5,
+            },
+            "normal" => Delay::Normal {
+                mean_ms: ms,
+                sd_ms: ms / 4.0,
+            },
+            "exponential" => Delay::Exponential { mean_ms: ms },
+            "log_normal" => Delay::LogNormal {
+                median_ms: ms,
+                sigma: 0.8,
+            },
+            "bimodal" => Delay::Bimodal {
+                fast_ms: ms,
+                slow_ms: ms * 10.0,
+                slow_probability: 0.05,
+            },
+            "long_tail" => Delay::LongTail {
+                ms,
+                tail_probability: 0.05,
+                tail_mean_ms: ms * 10.0,
+            },
+            _ => return None,
+        })
+    }
+
+    /// A label for readers.
+    pub fn kind_label(kind: &str) -> &'static str {
+        match kind {
+            "constant" => "Constant",
+            "uniform" => "Uniform",
+            "normal" => "Normal",
+            "exponential" => "Exponential",
+            "log_normal" => "Log-normal (long tail)",
+            "bimodal" => "Bimodal (fast / slow path)",
+            "long_tail" => "Constant plus rare detours",
+            _ => "Unknown",
+        }
+    }
+
     /// Checks the parameters; `at` is the field's path (`link.latency`).
     pub fn validate(&self, at: &str) -> Result<(), ScenarioError> {
         let ms = |name: &str, v: f64| check_range(&field(at, name), v, 0.0, MAX_MS, "ms");
@@ -361,5 +433,16 @@ mod tests {
         .validate("server.service")
         .unwrap_err();
         assert_eq!(e.field, "server.service.sigma");
+    }
+
+    #[test]
+    fn every_kind_round_trips_by_name() {
+        for kind in Delay::KINDS {
+            let d = Delay::of_kind(kind, 30.0).expect("known kind");
+            assert_eq!(d.kind(), kind);
+            assert_eq!(d.typical_ms(), 30.0, "{kind}");
+            d.validate("d").expect("valid");
+        }
+        assert_eq!(Delay::of_kind("pareto", 1.0), None);
     }
 }

@@ -24,6 +24,7 @@ mod error;
 mod event_queue;
 mod histogram;
 mod link;
+pub mod overrides;
 mod policy;
 mod queue;
 mod records;

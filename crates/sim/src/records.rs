@@ -103,6 +103,7 @@ pub struct RequestStats {
     /// Latency of successful requests, from issue to success, in ms.
     pub p50_ms: Option<f64>,
     pub p90_ms: Option<f64>,
+    pub p95_ms: Option<f64>,
     pub p99_ms: Option<f64>,
     pub max_ms: Option<f64>,
 }
@@ -164,6 +165,7 @@ impl StatsBuilder {
             served: self.served,
             p50_ms: self.latency.quantile_ms(0.50),
             p90_ms: self.latency.quantile_ms(0.90),
+            p95_ms: self.latency.quantile_ms(0.95),
             p99_ms: self.latency.quantile_ms(0.99),
             max_ms: self.latency.max_ms(),
         }

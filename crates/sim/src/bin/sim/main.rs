@@ -7,7 +7,6 @@
 //! sim retry --link.loss 0.1 --client.max_attempts 3
 //! ```
 
-mod params;
 mod report;
 
 use std::process::ExitCode;
@@ -108,7 +107,7 @@ fn scenario<T: Serialize + DeserializeOwned + Default>(
     options: &Options,
     validate: fn(&T) -> Result<(), ScenarioError>,
 ) -> Result<T, String> {
-    let s = params::apply(&T::default(), &options.overrides)?;
+    let s = sim::overrides::apply(&T::default(), &options.overrides)?;
     validate(&s).map_err(|e| e.to_string())?;
     Ok(s)
 }

@@ -1,0 +1,210 @@
+//! Field overrides by dotted path (`client.max_attempts` = `3`), applied
+//! to a scenario through its serde form: every field of every scenario is
+//! settable by the name it has in a post. The `sim` CLI takes them as
+//! `--path value`; the demos keep a reader's changes in the URL as
+//! `path=value` pairs.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// A value as typed on the command line: JSON if it parses (numbers,
+/// booleans, tables), else a string; `-` in names becomes `_`
+/// (`full-jitter` is the policy `full_jitter`).
+fn parse_value(text: &str) -> Value {
+    match serde_json::from_str::<Value>(text) {
+        Ok(v) => v,
+        Err(_)
+            if text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
+        {
+            Value::String(text.replace('-', "_"))
+        }
+        Err(_) => Value::String(text.to_string()),
+    }
+}
+
+fn set_path(root: &mut Value, path: &str, value: Value) -> Result<(), String> {
+    let mut node = root;
+    let mut parts = path.split('.').peekable();
+    while let Some(part) = parts.next() {
+        if part.is_empty() {
+            return Err(format!("--{path}: empty name in the path"));
+        }
+        if node.is_null() {
+            *node = Value::Object(Map::new());
+        }
+        let Value::Object(map) = node else {
+            return Err(format!(
+                "--{path}: `{part}` is inside a value that is not a table"
+            ));
+        };
+        if parts.peek().is_none() {
+            map.insert(part.to_string(), value);
+            return Ok(());
+        }
+        node = map.entry(part.to_string()).or_insert(Value::Null);
+    }
+    Ok(())
+}
+
+/// `base` with every `(path, value)` applied; the first bad one fails.
+pub fn apply<T: Serialize + DeserializeOwned>(
+    base: &T,
+    overrides: &[(String, String)],
+) -> Result<T, String> {
+    let mut value = serde_json::to_value(base).map_err(|e| e.to_string())?;
+    for (path, text) in overrides {
+        set_path(&mut value, path, parse_value(text))?;
+    }
+    serde_json::from_value(value).map_err(|e| format!("bad parameter: {e}"))
+}
+
+/// `base` with each `(path, value)` applied that keeps it valid by
+/// `validate`; the others are skipped and returned (a garbled or
+/// out-of-range value in a URL is ignored, never trusted).
+pub fn apply_valid<T: Serialize + DeserializeOwned>(
+    base: &T,
+    overrides: &[(String, String)],
+    validate: impl Fn(&T) -> Result<(), crate::ScenarioError>,
+) -> (T, Vec<(String, String)>) {
+    let mut current = serde_json::to_value(base).unwrap_or(Value::Null);
+    let mut skipped = Vec::new();
+    for (path, text) in overrides {
+        let mut next = current.clone();
+        let ok = set_path(&mut next, path, parse_value(text)).is_ok()
+            && serde_json::from_value::<T>(next.clone())
+                .ok()
+                .is_some_and(|t| validate(&t).is_ok());
+        if ok {
+            current = next;
+        } else {
+            skipped.push((path.clone(), text.clone()));
+        }
+    }
+    match serde_json::from_value(current) {
+        Ok(t) => (t, skipped),
+        Err(_) => (
+            serde_json::from_value(serde_json::to_value(base).unwrap_or(Value::Null))
+                .unwrap_or_else(|_| unreachable!("a value round-trips through its own JSON")),
+            overrides.to_vec(),
+        ),
+    }
+}
+
+/// The leaves of `value` that differ from `base`, as `(path, value)` pairs
+/// in path order: what to write in a URL so that [`apply_valid`] on `base`
+/// gives `value` back.
+pub fn diff<T: Serialize>(base: &T, value: &T) -> Vec<(String, String)> {
+    let (Ok(a), Ok(b)) = (serde_json::to_value(base), serde_json::to_value(value)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    diff_values("", &a, &b, &mut out);
+    out
+}
+
+fn diff_values(path: &str, a: &Value, b: &Value, out: &mut Vec<(String, String)>) {
+    if a == b {
+        return;
+    }
+    match (a, b) {
+        // A tagged table (a delay) changes as a whole when its kind does.
+        (Value::Object(x), Value::Object(y)) if x.get("kind") == y.get("kind") => {
+            let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+            for k in keys {
+                let sub = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                diff_values(
+                    &sub,
+                    x.get(k).unwrap_or(&Value::Null),
+                    y.get(k).unwrap_or(&Value::Null),
+                    out,
+                );
+            }
+        }
+        _ => {
+            let text = match b {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            out.push((path.to_string(), text));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{BackoffPolicy, ContentionScenario, RetryScenario};
+
+    fn o(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn sets_nested_fields_and_enum_names() {
+        let s = apply(
+            &RetryScenario::default(),
+            &o(&[
+                ("client.backoff", "decorrelated-jitter"),
+                ("server.concurrency", "3"),
+                ("client.retry_budget.ratio", "0.2"),
+            ]),
+        )
+        .expect("applies");
+        assert_eq!(s.client.backoff, BackoffPolicy::DecorrelatedJitter);
+        assert_eq!(s.server.concurrency, 3);
+        assert_eq!(s.client.retry_budget.map(|b| b.ratio), Some(0.2));
+        let c = apply(
+            &ContentionScenario::default(),
+            &o(&[("strategy", "full-jitter"), ("clients", "7")]),
+        )
+        .expect("applies");
+        assert_eq!((c.clients, c.strategy), (7, BackoffPolicy::FullJitter));
+    }
+
+    #[test]
+    fn unknown_names_and_bad_values_fail() {
+        let e = apply(&RetryScenario::default(), &o(&[("client.retries", "3")])).unwrap_err();
+        assert!(e.contains("unknown field `retries`"), "{e}");
+        let e = apply(&RetryScenario::default(), &o(&[("requests", "many")])).unwrap_err();
+        assert!(e.contains("bad parameter"), "{e}");
+    }
+
+    #[test]
+    fn a_diff_round_trips_and_bad_values_are_skipped() {
+        let base = RetryScenario::default();
+        let mut changed = base.clone();
+        changed.client.max_attempts = 7;
+        changed.client.backoff = BackoffPolicy::EqualJitter;
+        changed.link.latency = crate::Delay::Exponential { mean_ms: 12.0 };
+        changed.client.deadline_ms = Some(900.0);
+        let pairs = diff(&base, &changed);
+        assert!(
+            pairs.contains(&("client.max_attempts".into(), "7".into())),
+            "{pairs:?}"
+        );
+        let (back, skipped) = apply_valid(&base, &pairs, RetryScenario::validate);
+        assert_eq!(back, changed);
+        assert!(skipped.is_empty());
+
+        let garbled = o(&[
+            ("client.max_attempts", "9999"),
+            ("link.loss", "lots"),
+            ("nope", "1"),
+            ("requests", "20"),
+        ]);
+        let (got, skipped) = apply_valid(&base, &garbled, RetryScenario::validate);
+        assert_eq!(got.requests, 20);
+        assert_eq!(got.client.max_attempts, base.client.max_attempts);
+        assert_eq!(skipped.len(), 3);
+    }
+}

@@ -1,0 +1,139 @@
+//! The retry demo: one client, a lossy link, a flaky server. The reader
+//! changes latency, loss, failure, timeout, attempts, deadline and policy;
+//! the run is recomputed at once, its timeline plays back in lanes, and the
+//! numbers, the latency chart and a data table follow.
+
+mod controls;
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use page_data::{export, retry_summary};
+use sim::{run_retry, Micros, RetryRun, RetryScenario};
+
+use super::canvas::draw_sharp;
+use super::export::ExportButtons;
+use super::playback::{Playback, PlaybackControls};
+use super::seed::SeedControls;
+use super::state::DemoState;
+use controls::RetryControls;
+
+/// Simulated time the timeline shows at once.
+const TIMELINE_SPAN: Micros = 2_000_000;
+
+#[component]
+pub fn RetryDemo(seed: u64, scenario: RetryScenario, index: usize) -> impl IntoView {
+    let state = DemoState::new(index, seed, scenario, RetryScenario::validate);
+    let (seed, scenario) = (state.seed, state.scenario);
+    let run: Memo<RetryRun> = Memo::new(move |_| scenario.with(|s| run_retry(s, seed.get())));
+    let id = format!("demo-{index}");
+
+    let end = Signal::derive(move || run.with(|r| r.trace.last().map_or(0, |e| e.at)));
+    let playback = Playback::new(end);
+    let times = Memo::new(move |_| {
+        run.with(|r| {
+            let mut t: Vec<Micros> = r.trace.iter().map(|e| e.at).collect();
+            t.dedup();
+            t
+        })
+    });
+    let marks = Memo::new(move |_| {
+        let flight = scenario.with(|s| sim::ms_to_micros(s.link.latency.typical_ms() / 2.0));
+        run.with(|r| charts::timeline_marks(&r.trace, flight))
+    });
+
+    let timeline = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        let Some(canvas) = timeline.get() else { return };
+        let playhead = playback.playhead.get();
+        let from = playhead.saturating_sub(TIMELINE_SPAN * 3 / 4);
+        marks.with(|marks| {
+            draw_sharp(&canvas, |area, ratio| {
+                let _ = charts::draw_retry_timeline(
+                    area,
+                    marks,
+                    (from, from + TIMELINE_SPAN),
+                    playhead,
+                    charts::Palette::NEUTRAL,
+                    ratio,
+                );
+            })
+        });
+    });
+    let histogram = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        let Some(canvas) = histogram.get() else {
+            return;
+        };
+        run.with(|run| {
+            draw_sharp(&canvas, |area, ratio| {
+                let _ = charts::draw_latency_histogram(area, run, charts::Palette::NEUTRAL, ratio);
+            })
+        });
+    });
+
+    let stem = Signal::derive(move || format!("retry-seed-{}", seed.get()));
+    let events_csv = Callback::new(move |_| run.with(|r| export::to_csv(&r.trace)));
+    let metrics_csv = Callback::new(move |_| run.with(|r| export::metrics_csv(&r.stats)));
+    let run_json = Callback::new(move |_| {
+        scenario.with(|s| run.with(|r| export::run_json("retry", r.seed, s, &r.stats, &r.trace)))
+    });
+
+    view! {
+        <figure class="demo demo-live" id=id.clone() data-demo="retry">
+            <RetryControls scenario id=id.clone() />
+            <SeedControls seed on_reset=state.resetter() id=id.clone() />
+            <dl class="demo-stats" aria-live="polite">
+                {move || {
+                    run.with(|r| retry_summary(&r.stats))
+                        .into_iter()
+                        .map(|s| view! { <div><dt>{s.label}</dt><dd data-stat=s.key>{s.value}</dd></div> })
+                        .collect_view()
+                }}
+            </dl>
+            <PlaybackControls playback times=times id=id.clone() />
+            <canvas
+                node_ref=timeline
+                class="chart timeline"
+                role="img"
+                aria-label="Timeline of attempts between client, link and server"
+            ></canvas>
+            <canvas
+                node_ref=histogram
+                class="chart"
+                role="img"
+                aria-label="Latency of successful requests: first try against after retries"
+            ></canvas>
+            <details class="data-table">
+                <summary>"The chart's numbers as a table"</summary>
+                <table>
+                    <caption>"Successful requests by latency"</caption>
+                    <thead><tr><th scope="col">"Latency (ms)"</th><th scope="col">"First try"</th><th scope="col">"After retries"</th></tr></thead>
+                    <tbody>
+                        {move || {
+                            run.with(charts::latency_buckets)
+                                .into_iter()
+                                .filter(|b| b.first_try + b.retried > 0)
+                                .map(|b| view! {
+                                    <tr>
+                                        <td>{format!("{:.0}–{:.0}", b.from_ms, b.to_ms)}</td>
+                                        <td>{b.first_try}</td>
+                                        <td>{b.retried}</td>
+                                    </tr>
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </details>
+            <ExportButtons stem events_csv metrics_csv run_json />
+            <figcaption>
+                {move || run.with(|r| {
+                    format!(
+                        "{} requests: {} succeeded, {} failed, {} attempts in all (seed {}).",
+                        r.stats.requests, r.stats.succeeded, r.stats.failed, r.stats.attempts, r.seed
+                    )
+                })}
+            </figcaption>
+        </figure>
+    }
+}

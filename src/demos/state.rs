@@ -1,0 +1,66 @@
+//! A demo's parameters and seed as signals that start from the post's
+//! values, take what the URL says on top, and write every change back to
+//! the URL, so that a shared link reproduces the run.
+
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use sim::ScenarioError;
+
+use super::url_state;
+
+/// The seed and scenario of demo number `index`.
+pub struct DemoState<S: Send + Sync + 'static> {
+    pub seed: RwSignal<u64>,
+    pub scenario: RwSignal<S>,
+    initial: (u64, S),
+}
+
+impl<S> DemoState<S>
+where
+    S: Serialize + DeserializeOwned + Clone + PartialEq + Send + Sync + 'static,
+{
+    /// Starts from the post's `(seed, scenario)` and the URL's overrides
+    /// (each one that leaves the scenario valid; the rest are ignored).
+    pub fn new(
+        index: usize,
+        seed: u64,
+        scenario: S,
+        validate: fn(&S) -> Result<(), ScenarioError>,
+    ) -> Self {
+        let prefix = url_state::prefix(index);
+        let pairs = url_state::read(&prefix);
+        let url_seed = pairs
+            .iter()
+            .find(|(k, _)| k == "seed")
+            .and_then(|(_, v)| v.trim().parse::<u64>().ok());
+        let fields: Vec<(String, String)> =
+            pairs.into_iter().filter(|(k, _)| k != "seed").collect();
+        let (from_url, _ignored) = sim::overrides::apply_valid(&scenario, &fields, validate);
+        let state = Self {
+            seed: RwSignal::new(url_seed.unwrap_or(seed)),
+            scenario: RwSignal::new(from_url),
+            initial: (seed, scenario),
+        };
+        let (seed_signal, scenario_signal) = (state.seed, state.scenario);
+        let initial = state.initial.clone();
+        Effect::new(move |_| {
+            let seed = seed_signal.get();
+            let mut pairs = scenario_signal.with(|s| sim::overrides::diff(&initial.1, s));
+            if seed != initial.0 {
+                pairs.insert(0, ("seed".into(), seed.to_string()));
+            }
+            url_state::write(&prefix, &pairs);
+        });
+        state
+    }
+
+    /// A closure that resets (for buttons).
+    pub fn resetter(&self) -> impl Fn() + Clone + 'static {
+        let (seed, scenario, initial) = (self.seed, self.scenario, self.initial.clone());
+        move || {
+            seed.set(initial.0);
+            scenario.set(initial.1.clone());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+// The retry demo as a reader uses it: keyboard, shared links, downloads,
+// playback and reduced motion.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ARTIFACTS, appReady, newPage, open } from './harness.mjs';
+
+const POST = '/posts/retries-are-a-bet/';
+
+let site;
+before(async () => {
+  site = await open();
+});
+after(async () => {
+  await site?.close();
+});
+
+async function liveStats(page) {
+  return page.$$eval('#app [data-stat]', (els) => Object.fromEntries(els.map((e) => [e.dataset.stat, e.textContent])));
+}
+
+async function openDemo(path = POST, setup = async () => {}) {
+  const { page, errors } = await newPage(site.context);
+  await setup(page);
+  await page.goto(site.base + path);
+  await appReady(page);
+  await page.waitForSelector('#app [data-demo="retry"] canvas');
+  return { page, errors };
+}
+
+test('a keyboard change goes into the URL, and the URL reproduces the run', async () => {
+  const { page, errors } = await openDemo();
+  const before = await liveStats(page);
+  await page.getByLabel('Server failure rate').focus();
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
+  await page.getByLabel('Retry policy').selectOption('decorrelated_jitter');
+  const changed = await liveStats(page);
+  assert.notDeepEqual(changed, before);
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('d1.server.failure_rate'), '0.15');
+  assert.equal(url.searchParams.get('d1.client.backoff'), 'decorrelated_jitter');
+
+  const reloaded = await newPage(site.context);
+  await reloaded.page.goto(page.url());
+  await appReady(reloaded.page);
+  assert.deepEqual(await liveStats(reloaded.page), changed, 'the link gives the same numbers');
+  assert.equal((await reloaded.page.locator('#demo-1-failure-value').textContent()).trim(), '15 %');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(reloaded.errors, []);
+  await page.close();
+  await reloaded.page.close();
+});
+
+test('garbled or out-of-range URL values are ignored', async () => {
+  const clean = await openDemo();
+  const expected = await liveStats(clean.page);
+  await clean.page.close();
+  const query = '?d1.client.max_attempts=banana&d1.link.loss=7&d1.seed=xyz&d1.nope=1&d1.server.failure_rate=-3';
+  const { page, errors } = await openDemo(POST + query);
+  assert.deepEqual(await liveStats(page), expected);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the run downloads as parseable CSV and JSON', async () => {
+  const { page, errors } = await openDemo();
+  const save = async (testid) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
+    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  };
+  const events = await save('export-events-csv');
+  assert.equal(events.name, 'retry-seed-42-events.csv');
+  const rows = events.text.trim().split('\n').map((line) => line.split(','));
+  const header = rows[0];
+  assert.ok(header.includes('at') && header.includes('type') && header.includes('request'), header.join());
+  assert.ok(rows.length > 500, `${rows.length} rows`);
+  assert.ok(rows.every((r) => r.length === header.length), 'every row has every column');
+
+  const metrics = await save('export-metrics-csv');
+  assert.match(metrics.text, /^metric,value\n/);
+  assert.match(metrics.text, /\nsucceeded,\d+\n/);
+
+  const run = JSON.parse((await save('export-json')).text);
+  assert.equal(run.demo, 'retry');
+  assert.equal(run.seed, 42);
+  assert.equal(run.events.length, rows.length - 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('playback steps through events; reduced motion shows the end at once', async () => {
+  const { page, errors } = await openDemo();
+  await page.click('[data-testid="play"]'); // pause the autoplay
+  await page.getByRole('button', { name: 'Restart' }).click();
+  const t0 = await page.locator('.playhead').textContent();
+  assert.equal(t0.trim(), 't = 0 ms');
+  await page.click('[data-testid="step"]');
+  await page.click('[data-testid="step"]');
+  const t1 = await page.locator('.playhead').textContent();
+  assert.notEqual(t1, t0);
+  await page.screenshot({ path: join(ARTIFACTS, 'retry-timeline.png'), fullPage: true });
+  await page.close();
+
+  const still = await openDemo(POST, (p) => p.emulateMedia({ reducedMotion: 'reduce' }));
+  assert.equal(await still.page.getAttribute('[data-testid="play"]', 'aria-pressed'), 'false');
+  const shown = await still.page.locator('.playhead').textContent();
+  await still.page.waitForTimeout(300);
+  assert.equal(await still.page.locator('.playhead').textContent(), shown, 'nothing moves');
+  assert.notEqual(shown.trim(), 't = 0 ms', 'the final state is drawn');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(still.errors, []);
+  await still.page.close();
+});
