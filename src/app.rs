@@ -11,6 +11,7 @@ use crate::routes::{HomePage, NotFoundPage, PostPage};
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    crate::layout_epoch::LayoutEpoch::provide();
     view! {
         <Router>
             <Layout>

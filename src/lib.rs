@@ -6,6 +6,7 @@ mod app;
 mod components;
 mod data;
 mod demos;
+mod layout_epoch;
 mod routes;
 mod site_meta;
 mod takeover;

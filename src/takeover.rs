@@ -42,5 +42,8 @@ pub fn reveal() {
 /// Render inside a route once its data is on screen: reveals the app.
 #[component]
 pub fn RouteReady() -> impl IntoView {
-    Effect::new(move |_| reveal());
+    Effect::new(move |_| {
+        reveal();
+        crate::layout_epoch::LayoutEpoch::bump_current();
+    });
 }

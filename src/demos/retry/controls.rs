@@ -14,7 +14,7 @@ fn deadline_text(v: f64) -> String {
     if v <= 0.0 {
         "none".into()
     } else {
-        format!("{v}")
+        format!("{v} ms")
     }
 }
 
@@ -105,7 +105,7 @@ pub fn RetryControls(scenario: RwSignal<RetryScenario>, id: String) -> impl Into
             <Slider
                 id=field("deadline")
                 label="Overall deadline"
-                unit="ms"
+                unit=""
                 min=0.0
                 max=5000.0
                 step=50.0

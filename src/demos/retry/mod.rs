@@ -15,6 +15,7 @@ use super::export::ExportButtons;
 use super::playback::{Playback, PlaybackControls};
 use super::seed::SeedControls;
 use super::state::DemoState;
+use crate::layout_epoch::LayoutEpoch;
 use controls::RetryControls;
 
 /// Simulated time the timeline shows at once.
@@ -43,6 +44,7 @@ pub fn RetryDemo(seed: u64, scenario: RetryScenario, index: usize) -> impl IntoV
 
     let timeline = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
+        LayoutEpoch::track();
         let Some(canvas) = timeline.get() else { return };
         let playhead = playback.playhead.get();
         let from = playhead.saturating_sub(TIMELINE_SPAN * 3 / 4);
@@ -61,6 +63,7 @@ pub fn RetryDemo(seed: u64, scenario: RetryScenario, index: usize) -> impl IntoV
     });
     let histogram = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
+        LayoutEpoch::track();
         let Some(canvas) = histogram.get() else {
             return;
         };
