@@ -10,6 +10,7 @@ mod playback;
 mod retry;
 mod seed;
 mod state;
+mod storm;
 mod url_state;
 
 use leptos::prelude::*;
@@ -19,6 +20,11 @@ use page_data::DemoSpec;
 #[component]
 pub fn DemoView(spec: DemoSpec, index: usize) -> impl IntoView {
     match spec {
-        DemoSpec::Retry { seed, scenario } => view! { <retry::RetryDemo seed scenario index /> },
+        DemoSpec::Retry { seed, scenario } => {
+            view! { <retry::RetryDemo seed scenario index /> }.into_any()
+        }
+        DemoSpec::Storm { seed, scenario } => {
+            view! { <storm::StormDemo seed scenario index /> }.into_any()
+        }
     }
 }

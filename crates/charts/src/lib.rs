@@ -4,7 +4,9 @@
 mod latency_histogram;
 mod palette;
 mod retry_timeline;
+mod storm_series;
 
 pub use latency_histogram::{draw_latency_histogram, latency_buckets, LatencyBucket};
 pub use palette::Palette;
 pub use retry_timeline::{draw_retry_timeline, timeline_marks, Mark, MarkKind};
+pub use storm_series::{draw_storm_series, storm_rates, StormRates};

@@ -18,7 +18,7 @@ use std::path::Path;
 use page_data::DemoSpec;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
-use sim::RetryScenario;
+use sim::{RetryScenario, ScenarioError, StormScenario};
 
 use crate::error::ContentError;
 use crate::source_text::{line_of, line_of_key};
@@ -44,13 +44,26 @@ pub fn parse_demo(
 ) -> Result<DemoSpec, ContentError> {
     match name {
         "retry" => {
-            let (seed, scenario) = parse_body::<RetryScenario>(path, body_line, body)?;
-            scenario.validate().map_err(|e| {
-                let key = e.field.rsplit('.').next().unwrap_or(&e.field);
-                let line = line_of_key(body, key).map_or(fence_line, |l| body_line + l - 1);
-                ContentError::new(path, line, format!("demo retry: {e}"))
-            })?;
+            let (seed, scenario) = parse_valid(
+                path,
+                fence_line,
+                body_line,
+                name,
+                body,
+                RetryScenario::validate,
+            )?;
             Ok(DemoSpec::Retry { seed, scenario })
+        }
+        "storm" => {
+            let (seed, scenario) = parse_valid(
+                path,
+                fence_line,
+                body_line,
+                name,
+                body,
+                StormScenario::validate,
+            )?;
+            Ok(DemoSpec::Storm { seed, scenario })
         }
         "" => Err(ContentError::new(
             path,
@@ -69,6 +82,26 @@ pub fn parse_demo(
             ),
         )),
     }
+}
+
+/// Deserializes and validates `body` as demo `name`'s scenario; a range
+/// error points at the line of the key it names.
+fn parse_valid<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    fence_line: usize,
+    body_line: usize,
+    name: &str,
+    body: &str,
+    validate: fn(&T) -> Result<(), ScenarioError>,
+) -> Result<(u64, T), ContentError> {
+    let (seed, scenario) = parse_body::<T>(path, body_line, body)?;
+    validate(&scenario).map_err(|e| {
+        let key = e.field.rsplit('.').next().unwrap_or(&e.field);
+        let key = key.split('[').next().unwrap_or(key);
+        let line = line_of_key(body, key).map_or(fence_line, |l| body_line + l - 1);
+        ContentError::new(path, line, format!("demo {name}: {e}"))
+    })?;
+    Ok((seed, scenario))
 }
 
 /// Deserializes `body` into `(seed, T)` keeping TOML's spans for errors.

@@ -4,6 +4,7 @@
 //! data files and the prerendered page of every route.
 
 pub mod demo_directive;
+pub mod demo_placeholder;
 pub mod error;
 pub mod escape;
 pub mod front_matter;

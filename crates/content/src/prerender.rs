@@ -1,9 +1,9 @@
 //! Prerendered pages: every route as a real HTML file, readable before (and
 //! without) the wasm, built on the app shell that trunk produced.
 
-use page_data::{retry_summary, Block, DemoSpec, PostSummary};
-use plotters::prelude::*;
+use page_data::{Block, PostSummary};
 
+use crate::demo_placeholder::demo_placeholder;
 use crate::escape::escape_html;
 use crate::post::Post;
 use crate::site_config::SiteConfig;
@@ -127,48 +127,4 @@ pub fn post_main(post: &Post) -> String {
 /// The not-found page's main.
 pub fn not_found_main() -> String {
     r#"<section class="not-found"><h1>Page not found</h1><p>There is no page at this address. <a href="/">See all posts</a>.</p></section>"#.to_string()
-}
-
-/// A demo before the wasm runs: the chart of its default run (drawn by the
-/// same plotters code as the live canvas), its headline numbers, and its
-/// parameters in text.
-pub fn demo_placeholder(spec: &DemoSpec, index: usize) -> String {
-    match spec {
-        DemoSpec::Retry { seed, scenario } => {
-            let run = sim::run_retry(scenario, *seed);
-            let mut svg = String::new();
-            {
-                let area = SVGBackend::with_string(&mut svg, (640, 300)).into_drawing_area();
-                // A chart that cannot be drawn leaves the numbers and text.
-                let _ = charts::draw_latency_histogram(&area, &run, charts::Palette::NEUTRAL, 1.0);
-            }
-            let stats: String = retry_summary(&run.stats)
-                .iter()
-                .map(|s| {
-                    format!(
-                        r#"<div><dt>{}</dt><dd data-stat="{}">{}</dd></div>"#,
-                        s.label, s.key, s.value
-                    )
-                })
-                .collect();
-            let c = &scenario.client;
-            let params = format!(
-                "{requests} requests, one every {interval} ms; link latency {latency} ms one way, loss {loss}; server failure rate {failure}; {policy}, base {base} ms, cap {cap} ms, up to {attempts} attempts, timeout {timeout} ms; seed {seed}.",
-                requests = scenario.requests,
-                interval = scenario.interval_ms,
-                latency = scenario.link.latency.typical_ms(),
-                loss = scenario.link.loss,
-                failure = scenario.server.failure_rate,
-                policy = c.backoff.label(),
-                base = c.base_ms,
-                cap = c.cap_ms,
-                attempts = c.max_attempts,
-                timeout = c.timeout_ms,
-            );
-            format!(
-                r#"<figure class="demo" id="demo-{index}" data-demo="retry"><div class="demo-static"><div class="chart" role="img" aria-label="Latency of successful requests, default run">{svg}</div><dl class="demo-stats">{stats}</dl><p class="demo-params">{params}</p><p class="demo-note">A static picture of the default run; the interactive demo loads with the page's WebAssembly.</p></div><figcaption>Retry demo: requests, timeouts and retries across a lossy link.</figcaption></figure>"#,
-                params = escape_html(&params),
-            )
-        }
-    }
 }

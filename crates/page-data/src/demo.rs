@@ -1,22 +1,24 @@
 //! Demos a post can embed, each with the sim's own scenario type.
 
 use serde::{Deserialize, Serialize};
-use sim::RetryScenario;
+use sim::{RetryScenario, StormScenario};
 
 /// A demo and its starting parameters, as validated at build time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "name", rename_all = "snake_case")]
 pub enum DemoSpec {
     Retry { seed: u64, scenario: RetryScenario },
+    Storm { seed: u64, scenario: StormScenario },
 }
 
 impl DemoSpec {
     /// The names an author can write after `demo` in a fenced block.
-    pub const NAMES: [&'static str; 1] = ["retry"];
+    pub const NAMES: [&'static str; 2] = ["retry", "storm"];
 
     pub fn name(&self) -> &'static str {
         match self {
             DemoSpec::Retry { .. } => "retry",
+            DemoSpec::Storm { .. } => "storm",
         }
     }
 }

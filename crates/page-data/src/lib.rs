@@ -11,8 +11,10 @@ pub mod export;
 pub mod format;
 mod paths;
 mod retry_summary;
+mod storm_summary;
 
 pub use article::{Article, Block, PostIndex, PostKind, PostSummary};
 pub use demo::DemoSpec;
 pub use paths::{article_data_path, index_data_path, post_route};
 pub use retry_summary::{retry_summary, Stat};
+pub use storm_summary::{storm_summary, verdict_text};

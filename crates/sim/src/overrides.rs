@@ -130,6 +130,13 @@ fn diff_values(path: &str, a: &Value, b: &Value, out: &mut Vec<(String, String)>
         _ => {
             let text = match b {
                 Value::String(s) => s.clone(),
+                // 400.0 reads back as 400: keep URLs short.
+                Value::Number(n) => match n.as_f64() {
+                    Some(f) if f.fract() == 0.0 && f.abs() < 1e15 && !n.is_i64() && !n.is_u64() => {
+                        format!("{f:.0}")
+                    }
+                    _ => n.to_string(),
+                },
                 other => other.to_string(),
             };
             out.push((path.to_string(), text));

@@ -1,0 +1,177 @@
+//! The storm chart: offered load, attempts and goodput (requests per
+//! second, left axis) and the server's queue (right axis) over time, with
+//! outage windows shaded and an optional playhead.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use sim::SeriesPoint;
+
+use crate::palette::Palette;
+
+/// Per-second rates of one bucket.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StormRates {
+    pub t_ms: f64,
+    pub offered: f64,
+    pub attempts: f64,
+    pub goodput: f64,
+    pub queue: f64,
+}
+
+/// The series as per-second rates (`bucket_ms` wide buckets).
+pub fn storm_rates(series: &[SeriesPoint], bucket_ms: f64) -> Vec<StormRates> {
+    let per_s = 1000.0 / bucket_ms.max(1.0);
+    series
+        .iter()
+        .map(|p| StormRates {
+            t_ms: p.t_ms,
+            offered: f64::from(p.issued) * per_s,
+            attempts: f64::from(p.attempts) * per_s,
+            goodput: f64::from(p.succeeded) * per_s,
+            queue: f64::from(p.queue_max),
+        })
+        .collect()
+}
+
+/// Draws the rates up to `until_ms` on a time axis of `span_ms`.
+#[allow(clippy::too_many_arguments)]
+pub fn draw_storm_series<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    rates: &[StormRates],
+    span_ms: f64,
+    until_ms: f64,
+    outages: &[(f64, f64)],
+    title: &str,
+    palette: Palette,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale.max(0.5)).round() as u32;
+    let text = ("sans-serif", 13.0 * scale.max(0.5))
+        .into_font()
+        .color(&palette.text);
+    let rate_max = rates
+        .iter()
+        .map(|r| r.attempts.max(r.offered))
+        .fold(1.0f64, f64::max)
+        * 1.1;
+    let queue_max = rates.iter().map(|r| r.queue).fold(1.0f64, f64::max) * 1.1;
+    let x_max = span_ms.max(1.0);
+    let mut chart = ChartBuilder::on(area)
+        .margin(px(8.0))
+        .caption(title, text.clone())
+        .x_label_area_size(px(30.0))
+        .y_label_area_size(px(50.0))
+        .right_y_label_area_size(px(50.0))
+        .build_cartesian_2d(0.0..x_max, 0.0..rate_max)?
+        .set_secondary_coord(0.0..x_max, 0.0..queue_max);
+    chart
+        .configure_mesh()
+        .max_light_lines(1)
+        .disable_x_mesh()
+        .bold_line_style(palette.grid.mix(0.2))
+        .axis_style(palette.grid)
+        .x_desc("time (s)")
+        .y_desc("requests / s")
+        .x_label_formatter(&|x| format!("{:.0}", x / 1000.0))
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .label_style(text.clone())
+        .axis_desc_style(text.clone())
+        .x_labels(8)
+        .y_labels(5)
+        .draw()?;
+    chart
+        .configure_secondary_axes()
+        .axis_style(palette.grid)
+        .y_desc("queue")
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .label_style(text.clone())
+        .axis_desc_style(text.clone())
+        .draw()?;
+
+    for &(from, to) in outages {
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(from.min(x_max), 0.0), (to.min(x_max), rate_max)],
+            palette.bad.mix(0.12).filled(),
+        )))?;
+    }
+    let shown: Vec<&StormRates> = rates.iter().filter(|r| r.t_ms <= until_ms).collect();
+    let width = px(2.0);
+    let line = |f: fn(&StormRates) -> f64| {
+        shown
+            .iter()
+            .map(move |r| (r.t_ms, f(r)))
+            .collect::<Vec<_>>()
+    };
+    let (offered, attempts, goodput) = (palette.grid, palette.retried, palette.ok);
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            line(|r| r.offered),
+            offered.stroke_width(width),
+        )))?
+        .label("offered")
+        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], offered.stroke_width(3)));
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            line(|r| r.attempts),
+            attempts.stroke_width(width),
+        )))?
+        .label("attempts")
+        .legend(move |(x, y)| {
+            PathElement::new(vec![(x, y), (x + 16, y)], attempts.stroke_width(3))
+        });
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            line(|r| r.goodput),
+            goodput.stroke_width(width),
+        )))?
+        .label("goodput")
+        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], goodput.stroke_width(3)));
+    let queue = palette.first_try;
+    chart
+        .draw_secondary_series(std::iter::once(PathElement::new(
+            line(|r| r.queue),
+            queue.mix(0.8).stroke_width(px(1.0)),
+        )))?
+        .label("queue (right)")
+        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], queue.stroke_width(3)));
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font(text)
+        .background_style(palette.grid.mix(0.05))
+        .border_style(palette.grid.mix(0.4))
+        .draw()?;
+    area.present()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use plotters::backend::SVGBackend;
+    use sim::{run_storm, StormScenario};
+
+    #[test]
+    fn rates_are_per_second_and_draw() {
+        let s = StormScenario::default();
+        let run = run_storm(&s, 1);
+        let rates = storm_rates(&run.series, s.bucket_ms);
+        let mean_offered = rates.iter().map(|r| r.offered).sum::<f64>() / rates.len() as f64;
+        assert!((600.0..1000.0).contains(&mean_offered), "{mean_offered}");
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (640, 300)).into_drawing_area();
+            draw_storm_series(
+                &area,
+                &rates,
+                s.duration_ms,
+                f64::MAX,
+                &[(5000.0, 7000.0)],
+                "t",
+                Palette::NEUTRAL,
+                1.0,
+            )
+            .expect("draws");
+        }
+        assert!(svg.contains("goodput") && svg.contains("queue"));
+    }
+}

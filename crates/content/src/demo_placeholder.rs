@@ -1,0 +1,168 @@
+//! A demo before the wasm runs: the chart of its default run (drawn by the
+//! same plotters code as the live canvas, to SVG), its headline numbers
+//! (the same `data-stat` keys the live demo shows), and its parameters in
+//! text. Readable without JavaScript.
+
+use page_data::{retry_summary, storm_summary, DemoSpec, Stat};
+use plotters::prelude::*;
+use sim::{RetryScenario, StormScenario};
+
+use crate::escape::escape_html;
+
+/// The placeholder of demo number `index` on its page.
+pub fn demo_placeholder(spec: &DemoSpec, index: usize) -> String {
+    match spec {
+        DemoSpec::Retry { seed, scenario } => retry(*seed, scenario, index),
+        DemoSpec::Storm { seed, scenario } => storm(*seed, scenario, index),
+    }
+}
+
+/// An SVG of `size` drawn by `draw` (a chart that fails to draw leaves an
+/// empty picture; the numbers and text still stand).
+fn svg(
+    size: (u32, u32),
+    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>),
+) -> String {
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        draw(&area);
+    }
+    out
+}
+
+fn stats_html(stats: &[Stat]) -> String {
+    stats
+        .iter()
+        .map(|s| {
+            format!(
+                r#"<div><dt>{}</dt><dd data-stat="{}">{}</dd></div>"#,
+                escape_html(s.label),
+                s.key,
+                escape_html(&s.value)
+            )
+        })
+        .collect()
+}
+
+struct Figure<'a> {
+    index: usize,
+    name: &'a str,
+    charts: Vec<(String, &'a str)>,
+    stats: String,
+    params: String,
+    caption: &'a str,
+}
+
+fn figure(f: Figure<'_>) -> String {
+    let charts: String = f
+        .charts
+        .iter()
+        .map(|(svg, label)| {
+            format!(
+                r#"<div class="chart" role="img" aria-label="{}">{svg}</div>"#,
+                escape_html(label)
+            )
+        })
+        .collect();
+    format!(
+        r#"<figure class="demo" id="demo-{index}" data-demo="{name}"><div class="demo-static">{charts}{stats}<p class="demo-params">{params}</p><p class="demo-note">A static picture of the default run; the interactive demo loads with the page's WebAssembly.</p></div><figcaption>{caption}</figcaption></figure>"#,
+        index = f.index,
+        name = f.name,
+        stats = f.stats,
+        params = escape_html(&f.params),
+        caption = escape_html(f.caption),
+    )
+}
+
+fn retry(seed: u64, scenario: &RetryScenario, index: usize) -> String {
+    let run = sim::run_retry(scenario, seed);
+    let chart = svg((640, 300), |area| {
+        let _ = charts::draw_latency_histogram(area, &run, charts::Palette::NEUTRAL, 1.0);
+    });
+    let c = &scenario.client;
+    let params = format!(
+        "{requests} requests, one every {interval} ms; link latency {latency} ms one way ({kind}), loss {loss}; server failure rate {failure}; {policy}, base {base} ms, cap {cap} ms, up to {attempts} attempts, timeout {timeout} ms; seed {seed}.",
+        requests = scenario.requests,
+        interval = scenario.interval_ms,
+        latency = scenario.link.latency.typical_ms(),
+        kind = sim::Delay::kind_label(scenario.link.latency.kind()),
+        loss = scenario.link.loss,
+        failure = scenario.server.failure_rate,
+        policy = c.backoff.label(),
+        base = c.base_ms,
+        cap = c.cap_ms,
+        attempts = c.max_attempts,
+        timeout = c.timeout_ms,
+    );
+    figure(Figure {
+        index,
+        name: "retry",
+        charts: vec![(chart, "Latency of successful requests, default run")],
+        stats: format!(
+            r#"<dl class="demo-stats">{}</dl>"#,
+            stats_html(&retry_summary(&run.stats))
+        ),
+        params,
+        caption: "Retry demo: requests, timeouts and retries across a lossy link.",
+    })
+}
+
+fn storm(seed: u64, scenario: &StormScenario, index: usize) -> String {
+    let run = sim::run_storm(scenario, seed);
+    let rates = charts::storm_rates(&run.series, scenario.bucket_ms);
+    let outages: Vec<(f64, f64)> = scenario
+        .server
+        .outages
+        .iter()
+        .map(|w| (w.start_ms, w.end_ms))
+        .collect();
+    let chart = svg((640, 320), |area| {
+        let _ = charts::draw_storm_series(
+            area,
+            &rates,
+            scenario.duration_ms,
+            f64::MAX,
+            &outages,
+            "As configured",
+            charts::Palette::NEUTRAL,
+            1.0,
+        );
+    });
+    let c = &scenario.client;
+    let s = &scenario.server;
+    let blips: Vec<String> = outages
+        .iter()
+        .map(|(a, b)| format!("{:.1}-{:.1} s", a / 1000.0, b / 1000.0))
+        .collect();
+    let params = format!(
+        "{rate} requests/s for {duration} s; server: {workers} workers, queue of {queue}, service {service} ms typical, failure rate {failure}; outage {blips}; client: {policy}, up to {attempts} attempts, timeout {timeout} ms{budget}{breaker}; seed {seed}.",
+        rate = scenario.arrival_rate,
+        duration = scenario.duration_ms / 1000.0,
+        workers = s.concurrency,
+        queue = s.queue_capacity,
+        service = s.service.typical_ms(),
+        failure = s.failure_rate,
+        blips = if blips.is_empty() { "none".to_string() } else { blips.join(", ") },
+        policy = c.backoff.label(),
+        attempts = c.max_attempts,
+        timeout = c.timeout_ms,
+        budget = c.retry_budget.map_or(String::new(), |b| format!(", retry budget {:.0}%", b.ratio * 100.0)),
+        breaker = if c.breaker.is_some() { ", circuit breaker" } else { "" },
+    );
+    figure(Figure {
+        index,
+        name: "storm",
+        charts: vec![(
+            chart,
+            "Offered load, attempts, goodput and queue over time, default run",
+        )],
+        stats: format!(
+            r#"<dl class="demo-stats" data-run="configured">{}</dl>"#,
+            stats_html(&storm_summary(&run))
+        ),
+        params,
+        caption:
+            "Storm demo: retries against a server of finite capacity, before and after a blip.",
+    })
+}
