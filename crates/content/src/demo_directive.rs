@@ -220,7 +220,9 @@ mod tests {
     fn parses_seed_and_scenario() {
         let spec =
             parse("seed = 7\nrequests = 50\n[client]\nbackoff = \"exponential\"\n").expect("valid");
-        let DemoSpec::Retry { seed, scenario } = spec;
+        let DemoSpec::Retry { seed, scenario } = spec else {
+            panic!("a retry spec: {spec:?}");
+        };
         assert_eq!(seed, 7);
         assert_eq!(scenario.requests, 50);
         assert_eq!(scenario.client.backoff, BackoffPolicy::Exponential);
@@ -228,9 +230,24 @@ mod tests {
 
     #[test]
     fn an_empty_body_is_the_default_run() {
-        let DemoSpec::Retry { seed, scenario } = parse("").expect("valid");
+        let spec = parse("").expect("valid");
+        let DemoSpec::Retry { seed, scenario } = spec else {
+            panic!("a retry spec: {spec:?}");
+        };
         assert_eq!(seed, DEFAULT_SEED);
         assert_eq!(scenario, RetryScenario::default());
+    }
+
+    #[test]
+    fn storm_parameters_are_checked_down_to_a_listed_window() {
+        let path = Path::new("posts/s.md");
+        let spec = parse_demo(path, 3, 4, "storm", "arrival_rate = 500\n").expect("valid");
+        assert!(
+            matches!(spec, DemoSpec::Storm { ref scenario, .. } if scenario.arrival_rate == 500.0)
+        );
+        let body = "[server]\noutages = [{ start_ms = 900, end_ms = 100 }]\n";
+        let e = parse_demo(path, 3, 4, "storm", body).unwrap_err();
+        assert_eq!(e.to_string(), "posts/s.md:5: demo storm: `server.outages[0].end_ms` is 100, but must be 900 to 86400000 ms");
     }
 
     #[test]
@@ -269,7 +286,7 @@ mod tests {
         let e = parse_demo(Path::new("posts/p.md"), 10, 11, "tetris", "").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "posts/p.md:10: unknown demo `tetris`; known demos: retry"
+            "posts/p.md:10: unknown demo `tetris`; known demos: retry, storm"
         );
     }
 }

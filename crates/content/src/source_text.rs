@@ -10,15 +10,17 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// 1-based line of the first line that assigns `key` (`key = ...`), if any.
+/// 1-based line of the first line that assigns `key` (`key = ...`), at
+/// the start of the line or inside an inline table (`{ a = 1, key = 2 }`).
 pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| {
-            let t = line.trim_start();
-            t.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
+    let assigns = |line: &str| {
+        line.match_indices(key).any(|(at, _)| {
+            let before = line[..at].chars().next_back();
+            let starts_word = before.is_none_or(|c| c == '{' || c == ',' || c.is_whitespace());
+            starts_word && line[at + key.len()..].trim_start().starts_with('=')
         })
-        .map(|i| i + 1)
+    };
+    text.lines().position(assigns).map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -39,5 +41,8 @@ mod tests {
         let t = "title = \"x\"\n  area = \"y\"\nareas = 1\n";
         assert_eq!(line_of_key(t, "area"), Some(2));
         assert_eq!(line_of_key(t, "kind"), None);
+        let inline = "a = 1\nw = [{ start_ms = 9, end_ms = 1 }]\n";
+        assert_eq!(line_of_key(inline, "end_ms"), Some(2));
+        assert_eq!(line_of_key("my_end_ms = 1\n", "end_ms"), None);
     }
 }
