@@ -1,6 +1,7 @@
 //! Live demos: one module per demo, each controls + views over a sim
 //! scenario. No simulation logic here: the sim decides what happens.
 
+mod breaker;
 mod canvas;
 mod controls;
 mod download;
@@ -25,6 +26,9 @@ pub fn DemoView(spec: DemoSpec, index: usize) -> impl IntoView {
         }
         DemoSpec::Storm { seed, scenario } => {
             view! { <storm::StormDemo seed scenario index /> }.into_any()
+        }
+        DemoSpec::Breaker { seed, scenario } => {
+            view! { <breaker::BreakerDemo seed scenario index /> }.into_any()
         }
     }
 }

@@ -1,11 +1,13 @@
 //! Charts of simulation runs. Each function draws on any plotters backend,
 //! so the app's canvas and the build's static SVG are the same picture.
 
+mod breaker_timeline;
 mod latency_histogram;
 mod palette;
 mod retry_timeline;
 mod storm_series;
 
+pub use breaker_timeline::{breaker_spans, draw_breaker_timeline};
 pub use latency_histogram::{draw_latency_histogram, latency_buckets, LatencyBucket};
 pub use palette::Palette;
 pub use retry_timeline::{draw_retry_timeline, timeline_marks, Mark, MarkKind};

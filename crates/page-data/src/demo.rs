@@ -1,24 +1,35 @@
 //! Demos a post can embed, each with the sim's own scenario type.
 
 use serde::{Deserialize, Serialize};
-use sim::{RetryScenario, StormScenario};
+use sim::{BreakerScenario, RetryScenario, StormScenario};
 
 /// A demo and its starting parameters, as validated at build time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "name", rename_all = "snake_case")]
 pub enum DemoSpec {
-    Retry { seed: u64, scenario: RetryScenario },
-    Storm { seed: u64, scenario: StormScenario },
+    Retry {
+        seed: u64,
+        scenario: RetryScenario,
+    },
+    Storm {
+        seed: u64,
+        scenario: StormScenario,
+    },
+    Breaker {
+        seed: u64,
+        scenario: BreakerScenario,
+    },
 }
 
 impl DemoSpec {
     /// The names an author can write after `demo` in a fenced block.
-    pub const NAMES: [&'static str; 2] = ["retry", "storm"];
+    pub const NAMES: [&'static str; 3] = ["retry", "storm", "breaker"];
 
     pub fn name(&self) -> &'static str {
         match self {
             DemoSpec::Retry { .. } => "retry",
             DemoSpec::Storm { .. } => "storm",
+            DemoSpec::Breaker { .. } => "breaker",
         }
     }
 }

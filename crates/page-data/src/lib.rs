@@ -6,6 +6,7 @@
 //! and the app never parses Markdown or demo parameters from text.
 
 mod article;
+mod breaker_summary;
 mod demo;
 pub mod export;
 pub mod format;
@@ -14,6 +15,7 @@ mod retry_summary;
 mod storm_summary;
 
 pub use article::{Article, Block, PostIndex, PostKind, PostSummary};
+pub use breaker_summary::{breaker_summary, time_open};
 pub use demo::DemoSpec;
 pub use paths::{article_data_path, index_data_path, post_route};
 pub use retry_summary::{retry_summary, Stat};

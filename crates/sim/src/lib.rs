@@ -16,6 +16,7 @@
 
 mod backoff;
 mod breaker;
+mod breaker_scenario;
 mod contention;
 mod deep_space;
 mod delay;
@@ -44,6 +45,7 @@ mod ziggurat;
 
 pub use backoff::{Backoff, BackoffPolicy, BackoffState};
 pub use breaker::{Breaker, BreakerConfig, BreakerState, BreakerTransition};
+pub use breaker_scenario::{run_breaker, BreakerScenario};
 pub use contention::{
     run_contention, run_contention_traced, summarize_contention, ContentionEvent,
     ContentionEventKind, ContentionRun, ContentionScenario, ContentionSummary, MeanSd,
