@@ -3,6 +3,7 @@
 
 mod breaker;
 mod canvas;
+mod contention;
 mod controls;
 mod download;
 mod export;
@@ -29,6 +30,9 @@ pub fn DemoView(spec: DemoSpec, index: usize) -> impl IntoView {
         }
         DemoSpec::Breaker { seed, scenario } => {
             view! { <breaker::BreakerDemo seed scenario index /> }.into_any()
+        }
+        DemoSpec::Contention { seed, scenario } => {
+            view! { <contention::ContentionDemo seed scenario index /> }.into_any()
         }
     }
 }

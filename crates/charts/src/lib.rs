@@ -2,12 +2,14 @@
 //! so the app's canvas and the build's static SVG are the same picture.
 
 mod breaker_timeline;
+mod contention_sweep;
 mod latency_histogram;
 mod palette;
 mod retry_timeline;
 mod storm_series;
 
 pub use breaker_timeline::{breaker_spans, draw_breaker_timeline};
+pub use contention_sweep::{draw_contention_sweep, SweepMetric};
 pub use latency_histogram::{draw_latency_histogram, latency_buckets, LatencyBucket};
 pub use palette::Palette;
 pub use retry_timeline::{draw_retry_timeline, timeline_marks, Mark, MarkKind};

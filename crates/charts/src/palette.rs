@@ -13,6 +13,8 @@ pub struct Palette {
     pub ok: RGBColor,
     /// A failure, loss or timeout.
     pub bad: RGBColor,
+    /// Lines told apart by colour (one per strategy).
+    pub series: [RGBColor; 6],
 }
 
 impl Palette {
@@ -24,5 +26,13 @@ impl Palette {
         retried: RGBColor(230, 140, 40),
         ok: RGBColor(40, 160, 90),
         bad: RGBColor(215, 60, 60),
+        series: [
+            RGBColor(128, 128, 140),
+            RGBColor(215, 60, 60),
+            RGBColor(46, 139, 200),
+            RGBColor(40, 160, 90),
+            RGBColor(230, 140, 40),
+            RGBColor(150, 90, 200),
+        ],
     };
 }

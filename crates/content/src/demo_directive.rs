@@ -18,7 +18,7 @@ use std::path::Path;
 use page_data::DemoSpec;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
-use sim::{BreakerScenario, RetryScenario, ScenarioError, StormScenario};
+use sim::{BreakerScenario, ContentionSweep, RetryScenario, ScenarioError, StormScenario};
 
 use crate::error::ContentError;
 use crate::source_text::{line_of, line_of_key};
@@ -75,6 +75,17 @@ pub fn parse_demo(
                 BreakerScenario::validate,
             )?;
             Ok(DemoSpec::Breaker { seed, scenario })
+        }
+        "contention" => {
+            let (seed, scenario) = parse_valid(
+                path,
+                fence_line,
+                body_line,
+                name,
+                body,
+                ContentionSweep::validate,
+            )?;
+            Ok(DemoSpec::Contention { seed, scenario })
         }
         "" => Err(ContentError::new(
             path,
@@ -297,7 +308,7 @@ mod tests {
         let e = parse_demo(Path::new("posts/p.md"), 10, 11, "tetris", "").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "posts/p.md:10: unknown demo `tetris`; known demos: retry, storm, breaker"
+            "posts/p.md:10: unknown demo `tetris`; known demos: retry, storm, breaker, contention"
         );
     }
 }

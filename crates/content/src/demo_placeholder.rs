@@ -3,9 +3,11 @@
 //! (the same `data-stat` keys the live demo shows), and its parameters in
 //! text. Readable without JavaScript.
 
-use page_data::{breaker_summary, retry_summary, storm_summary, DemoSpec, Stat};
+use page_data::{
+    breaker_summary, contention_summary, retry_summary, storm_summary, DemoSpec, Stat,
+};
 use plotters::prelude::*;
-use sim::{BreakerScenario, RetryScenario, StormScenario};
+use sim::{BreakerScenario, ContentionSweep, RetryScenario, StormScenario};
 
 use crate::escape::escape_html;
 
@@ -15,6 +17,7 @@ pub fn demo_placeholder(spec: &DemoSpec, index: usize) -> String {
         DemoSpec::Retry { seed, scenario } => retry(*seed, scenario, index),
         DemoSpec::Storm { seed, scenario } => storm(*seed, scenario, index),
         DemoSpec::Breaker { seed, scenario } => breaker(*seed, scenario, index),
+        DemoSpec::Contention { seed, scenario } => contention(*seed, scenario, index),
     }
 }
 
@@ -219,5 +222,54 @@ fn breaker(seed: u64, scenario: &BreakerScenario, index: usize) -> String {
         ),
         params,
         caption: "Breaker demo: a circuit breaker in front of a dependency that goes down.",
+    })
+}
+
+fn contention(seed: u64, sweep: &ContentionSweep, index: usize) -> String {
+    let results = sweep.run(seed);
+    let max = sweep.client_counts().last().copied().unwrap_or(1);
+    let chart = |metric| {
+        svg((480, 300), |area| {
+            let _ = charts::draw_contention_sweep(
+                area,
+                &results,
+                &sweep.strategies,
+                max,
+                metric,
+                charts::Palette::NEUTRAL,
+                1.0,
+            );
+        })
+    };
+    let names: Vec<&str> = sweep.strategies.iter().map(|p| p.label()).collect();
+    let params = format!(
+        "{runs} runs per point; {from} to {to} clients in steps of {step}; backoff base {base} ms, cap {cap} ms; strategies: {names}; seed {seed}.",
+        runs = sweep.runs,
+        from = sweep.clients_from,
+        to = sweep.clients_to,
+        step = sweep.clients_step,
+        base = sweep.base_ms,
+        cap = sweep.cap_ms,
+        names = names.join(", "),
+    );
+    figure(Figure {
+        index,
+        name: "contention",
+        charts: vec![
+            (
+                chart(charts::SweepMetric::Calls),
+                "Work (write calls) against clients, per strategy",
+            ),
+            (
+                chart(charts::SweepMetric::CompletionMs),
+                "Completion time against clients, per strategy",
+            ),
+        ],
+        stats: format!(
+            r#"<dl class="demo-stats">{}</dl>"#,
+            stats_html(&contention_summary(sweep, &results))
+        ),
+        params,
+        caption: "Contention demo: the 2015 backoff-with-jitter experiment, computed in the page.",
     })
 }

@@ -184,7 +184,7 @@ mod tests {
         );
         assert_eq!(
             messages[1],
-            "posts/p.md:15: unknown demo `nope`; known demos: retry, storm, breaker"
+            "posts/p.md:15: unknown demo `nope`; known demos: retry, storm, breaker, contention"
         );
     }
 }

@@ -1,7 +1,7 @@
 //! Demos a post can embed, each with the sim's own scenario type.
 
 use serde::{Deserialize, Serialize};
-use sim::{BreakerScenario, RetryScenario, StormScenario};
+use sim::{BreakerScenario, ContentionSweep, RetryScenario, StormScenario};
 
 /// A demo and its starting parameters, as validated at build time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -19,17 +19,22 @@ pub enum DemoSpec {
         seed: u64,
         scenario: BreakerScenario,
     },
+    Contention {
+        seed: u64,
+        scenario: ContentionSweep,
+    },
 }
 
 impl DemoSpec {
     /// The names an author can write after `demo` in a fenced block.
-    pub const NAMES: [&'static str; 3] = ["retry", "storm", "breaker"];
+    pub const NAMES: [&'static str; 4] = ["retry", "storm", "breaker", "contention"];
 
     pub fn name(&self) -> &'static str {
         match self {
             DemoSpec::Retry { .. } => "retry",
             DemoSpec::Storm { .. } => "storm",
             DemoSpec::Breaker { .. } => "breaker",
+            DemoSpec::Contention { .. } => "contention",
         }
     }
 }

@@ -7,6 +7,7 @@
 
 mod article;
 mod breaker_summary;
+mod contention_summary;
 mod demo;
 pub mod export;
 pub mod format;
@@ -16,6 +17,7 @@ mod storm_summary;
 
 pub use article::{Article, Block, PostIndex, PostKind, PostSummary};
 pub use breaker_summary::{breaker_summary, time_open};
+pub use contention_summary::contention_summary;
 pub use demo::DemoSpec;
 pub use paths::{article_data_path, index_data_path, post_route};
 pub use retry_summary::{retry_summary, Stat};

@@ -47,9 +47,9 @@ pub use backoff::{Backoff, BackoffPolicy, BackoffState};
 pub use breaker::{Breaker, BreakerConfig, BreakerState, BreakerTransition};
 pub use breaker_scenario::{run_breaker, BreakerScenario};
 pub use contention::{
-    run_contention, run_contention_traced, summarize_contention, ContentionEvent,
-    ContentionEventKind, ContentionRun, ContentionScenario, ContentionSummary, MeanSd,
-    CONTENTION_EVENT_BUDGET,
+    run_contention, run_contention_traced, summarize_contention, summarize_runs, ContentionEvent,
+    ContentionEventKind, ContentionRun, ContentionScenario, ContentionSummary, ContentionSweep,
+    MeanSd, CONTENTION_EVENT_BUDGET,
 };
 pub use deep_space::{
     run_deep_space, run_deep_space_traced, DeepSpaceEvent, DeepSpaceEventKind, DeepSpaceRun,

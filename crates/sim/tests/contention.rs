@@ -88,3 +88,35 @@ fn summaries_are_deterministic_and_seeded() {
         summarize_contention(&s, 10, 5).calls
     );
 }
+
+#[test]
+fn a_sweep_is_every_cell_in_order_and_validated() {
+    use sim::ContentionSweep;
+    let sweep = ContentionSweep {
+        clients_from: 10,
+        clients_to: 30,
+        clients_step: 10,
+        runs: 2,
+        ..ContentionSweep::default()
+    };
+    assert_eq!(sweep.client_counts(), vec![10, 20, 30]);
+    let results = sweep.run(1);
+    assert_eq!(results.len(), 5 * 3);
+    assert_eq!(results[0].strategy, BackoffPolicy::None);
+    assert_eq!(results[0].clients, 10);
+    assert_eq!(results[14].clients, 30);
+    assert!(results.iter().all(|r| r.runs == 2));
+    let bad = ContentionSweep {
+        strategies: vec![BackoffPolicy::Fixed, BackoffPolicy::Fixed],
+        ..ContentionSweep::default()
+    };
+    assert_eq!(bad.validate().unwrap_err().field, "strategies");
+    let bad = ContentionSweep {
+        clients_to: 5,
+        ..ContentionSweep::default()
+    };
+    assert_eq!(
+        bad.validate().unwrap_err().to_string(),
+        "`clients_to` is 5, but must be 10 to 10000"
+    );
+}

@@ -1,0 +1,65 @@
+// The contention demo: a sweep computed in the page, in frames.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ARTIFACTS, appReady, newPage, open } from './harness.mjs';
+
+const POST = '/posts/jitter-is-about-the-crowd/';
+
+let site;
+before(async () => {
+  site = await open();
+});
+after(async () => {
+  await site?.close();
+});
+
+async function sweepDone(page) {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="sweep-status"]')?.textContent.startsWith('done'),
+    null,
+    { timeout: 60_000 },
+  );
+  return page.$$eval('#app [data-demo="contention"] [data-stat]', (els) =>
+    Object.fromEntries(els.map((e) => [e.dataset.stat, e.textContent])),
+  );
+}
+
+test('contention: the sweep runs in the page, matches the build, and follows the controls', async () => {
+  const html = await (await fetch(site.base + POST)).text();
+  assert.match(html, /data-demo="contention"/);
+  const built = Object.fromEntries([...html.matchAll(/data-stat="(\w+)">([^<]*)</g)].map((m) => [m[1], m[2]]));
+  assert.equal(Object.keys(built).length, 5);
+
+  const { page, errors } = await newPage(site.context);
+  await page.goto(site.base + POST);
+  await appReady(page);
+  const live = await sweepDone(page);
+  assert.deepEqual(live, built, 'wasm reproduces the build-time sweep');
+  console.log(`    sweep (20 runs per point): ${await page.textContent('[data-testid="sweep-status"]')}`);
+  const calls = (key) => Number(live[key].split(' ')[0]);
+  assert.ok(calls('exponential') > 1.5 * calls('full_jitter'), JSON.stringify(live));
+
+  await page.getByLabel('Runs per point').focus();
+  await page.keyboard.press('ArrowUp'); // 20 -> 10
+  const fewer = await sweepDone(page);
+  assert.notDeepEqual(fewer, live);
+  assert.equal(new URL(page.url()).searchParams.get('d1.runs'), '10');
+
+  const again = await newPage(site.context);
+  await again.page.goto(page.url());
+  await appReady(again.page);
+  assert.deepEqual(await sweepDone(again.page), fewer);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-events-csv"]')]);
+  const csv = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+  assert.equal(csv.length - 1, 5 * 20, 'one row per strategy and client count');
+  assert.ok(csv[0].split(',').includes('calls.mean'), csv[0]);
+
+  await page.screenshot({ path: join(ARTIFACTS, 'contention-demo.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(again.errors, []);
+  await page.close();
+  await again.page.close();
+});
