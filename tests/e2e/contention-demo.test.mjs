@@ -63,3 +63,23 @@ test('contention: the sweep runs in the page, matches the build, and follows the
   await page.close();
   await again.page.close();
 });
+
+test('contention: the sweep pauses, steps one point at a time and resumes', async () => {
+  const { page, errors } = await newPage(site.context);
+  await page.goto(`${site.base}${POST}?d1.runs=100`);
+  await appReady(page);
+  await page.click('[data-testid="play"]'); // pause
+  const done = () => page.$eval('#demo-1-progress', (p) => Number(p.value));
+  const paused = await done();
+  await page.waitForTimeout(400);
+  assert.equal(await done(), paused, 'nothing moves while paused');
+  await page.click('[data-testid="step"]');
+  await page.click('[data-testid="step"]');
+  await page.waitForFunction((n) => Number(document.querySelector('#demo-1-progress').value) >= n, paused + 1);
+  assert.ok((await done()) > paused);
+  assert.equal(await page.getAttribute('[data-testid="play"]', 'aria-pressed'), 'false');
+  await page.click('[data-testid="play"]'); // resume
+  await page.waitForFunction(() => Number(document.querySelector('#demo-1-progress').value) > 10);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,103 +1,34 @@
 //! The contention demo: the 2015 backoff experiment swept over client
-//! counts and strategies, computed in the page. The runs are spread over
-//! animation frames (a few milliseconds of work each) so the page stays
-//! responsive; a progress bar shows how far the sweep has got and the
-//! charts fill in as cells complete.
+//! counts and strategies, computed in the page between animation frames
+//! (see `sweep_job`), with a progress bar, play, pause, step and speed; the
+//! charts fill in as points complete.
+
+mod sweep_job;
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use page_data::{contention_summary, export};
-use sim::{run_contention, summarize_runs, ContentionRun, ContentionSummary, ContentionSweep};
+use sim::{ContentionSummary, ContentionSweep};
 
 use super::canvas::draw_sharp;
 use super::controls::Slider;
 use super::export::ExportButtons;
+use super::motion::prefers_reduced_motion;
+use super::playback::SPEEDS;
 use super::seed::SeedControls;
 use super::state::DemoState;
 use crate::layout_epoch::LayoutEpoch;
+use sweep_job::SweepRunner;
 
-/// Work done per animation frame before yielding to the browser, in ms
-/// (one run is at most a few ms, so a frame stays well under 50 ms).
-const FRAME_BUDGET_MS: f64 = 24.0;
 /// Runs-per-point choices.
 const RUNS: [u32; 4] = [10, 20, 50, 100];
-
-/// How the last sweep went: for the reader, and for measuring.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct SweepTiming {
-    total_ms: f64,
-    longest_frame_ms: f64,
-    frames: u32,
-}
-
-/// A sweep in progress: which cell and run come next.
-#[derive(Clone)]
-struct Job {
-    generation: u64,
-    sweep: ContentionSweep,
-    cells: Vec<(sim::BackoffPolicy, u32)>,
-    cell: usize,
-    runs: Vec<ContentionRun>,
-    seed: u64,
-    started: f64,
-    longest: f64,
-    frames: u32,
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or_else(js_sys::Date::now, |p| p.now())
-}
-
-#[derive(Clone, Copy)]
-struct Outputs {
-    results: RwSignal<Vec<ContentionSummary>>,
-    timing: RwSignal<Option<SweepTiming>>,
-    generation: StoredValue<u64>,
-}
-
-/// Runs as much of `job` as fits in one frame, then schedules the rest.
-fn advance(mut job: Job, out: Outputs) {
-    request_animation_frame(move || {
-        if out.generation.try_get_value() != Some(job.generation) {
-            return; // superseded by a newer sweep, or unmounted
-        }
-        let t0 = now_ms();
-        let mut finished = Vec::new();
-        while job.cell < job.cells.len() && now_ms() - t0 < FRAME_BUDGET_MS {
-            let (strategy, clients) = job.cells[job.cell];
-            let scenario = job.sweep.scenario(strategy, clients);
-            let i = job.runs.len() as u64;
-            job.runs
-                .push(run_contention(&scenario, job.seed.wrapping_add(i)));
-            if job.runs.len() as u32 >= job.sweep.runs {
-                finished.push(summarize_runs(&scenario, job.seed, &job.runs));
-                job.runs.clear();
-                job.cell += 1;
-            }
-        }
-        job.longest = job.longest.max(now_ms() - t0);
-        job.frames += 1;
-        if !finished.is_empty() {
-            out.results.update(|r| r.extend(finished));
-        }
-        if job.cell < job.cells.len() {
-            advance(job, out);
-        } else {
-            out.timing.set(Some(SweepTiming {
-                total_ms: now_ms() - job.started,
-                longest_frame_ms: job.longest,
-                frames: job.frames,
-            }));
-        }
-    });
-}
 
 #[component]
 fn SweepChart(
     results: RwSignal<Vec<ContentionSummary>>,
     sweep: RwSignal<ContentionSweep>,
+    /// Whether to draw yet (with reduced motion: the finished sweep only).
+    show: Signal<bool>,
     metric: charts::SweepMetric,
     label: &'static str,
 ) -> impl IntoView {
@@ -105,6 +36,9 @@ fn SweepChart(
     Effect::new(move |_| {
         LayoutEpoch::track();
         let Some(canvas) = canvas.get() else { return };
+        if !show.get() {
+            return;
+        }
         let (order, max) = sweep.with(|s| {
             (
                 s.strategies.clone(),
@@ -132,45 +66,20 @@ fn SweepChart(
 pub fn ContentionDemo(seed: u64, scenario: ContentionSweep, index: usize) -> impl IntoView {
     let state = DemoState::new(index, seed, scenario, ContentionSweep::validate);
     let (seed, sweep) = (state.seed, state.scenario);
-    let out = Outputs {
-        results: RwSignal::new(Vec::new()),
-        timing: RwSignal::new(None),
-        generation: StoredValue::new(0),
-    };
+    let runner = SweepRunner::new();
+    Effect::new(move |_| runner.start(sweep.get(), seed.get()));
     let total = Memo::new(move |_| sweep.with(|s| s.cells().len()));
-    Effect::new(move |_| {
-        let (sweep, seed) = (sweep.get(), seed.get());
-        let generation = out.generation.get_value() + 1;
-        out.generation.set_value(generation);
-        out.results.set(Vec::new());
-        out.timing.set(None);
-        let cells = sweep.cells();
-        advance(
-            Job {
-                generation,
-                sweep,
-                cells,
-                cell: 0,
-                runs: Vec::new(),
-                seed,
-                started: now_ms(),
-                longest: 0.0,
-                frames: 0,
-            },
-            out,
-        );
-    });
+    let reduced = prefers_reduced_motion();
+    let show = Signal::derive(move || !reduced || runner.timing.get().is_some());
     let id = format!("demo-{index}");
     let field = {
         let id = id.clone();
         move |name: &str| format!("{id}-{name}")
     };
 
-    let stem = Signal::derive(move || format!("contention-seed-{}", seed.get()));
-    let events_csv = Callback::new(move |_| out.results.with(|r| export::to_csv(r)));
     let headline = move || {
         sweep.with(|s| {
-            out.results.with(|r| {
+            runner.results.with(|r| {
                 contention_summary(s, r)
                     .into_iter()
                     .map(|x| (x.key, x.value))
@@ -178,10 +87,13 @@ pub fn ContentionDemo(seed: u64, scenario: ContentionSweep, index: usize) -> imp
             })
         })
     };
+    let stem = Signal::derive(move || format!("contention-seed-{}", seed.get()));
+    let events_csv = Callback::new(move |_| runner.results.with(|r| export::to_csv(r)));
     let metrics_csv = Callback::new(move |_| export::metrics_csv(&headline()));
     let run_json = Callback::new(move |_| {
         sweep.with(|s| {
-            out.results
+            runner
+                .results
                 .with(|r| export::run_json("contention", seed.get_untracked(), s, &headline(), r))
         })
     });
@@ -208,27 +120,47 @@ pub fn ContentionDemo(seed: u64, scenario: ContentionSweep, index: usize) -> imp
                     on_change=move |v: f64| sweep.update(|s| s.clients_to = (v.round() as u32).max(s.clients_from)) />
             </div>
             <SeedControls seed on_reset=state.resetter() id=id.clone() />
+            <div class="playback" role="group" aria-label="Sweep">
+                <button type="button" data-testid="play" aria-pressed=move || runner.playing.get().to_string()
+                    on:click=move |_| runner.toggle()>
+                    {move || if runner.playing.get() { "Pause" } else { "Play" }}
+                </button>
+                <button type="button" data-testid="step" on:click=move |_| runner.step()>"Step"</button>
+                <button type="button" on:click=move |_| runner.start(sweep.get_untracked(), seed.get_untracked())>"Restart"</button>
+                <label for=field("speed")>"Speed"</label>
+                <select id=field("speed") on:change=move |ev| {
+                    if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                        if SPEEDS.contains(&v) && v <= 1.0 {
+                            runner.speed.set(v);
+                        }
+                    }
+                }>
+                    {SPEEDS.into_iter().filter(|&v| v <= 1.0).map(|v| view! {
+                        <option value=v.to_string() selected=move || runner.speed.get() == v>{format!("{v}×")}</option>
+                    }).collect_view()}
+                </select>
+            </div>
             <div class="sweep-progress">
                 <label for=field("progress")>"Sweep"</label>
                 <progress id=field("progress") max=move || total.get().to_string()
-                    value=move || out.results.with(Vec::len).to_string()></progress>
+                    value=move || runner.results.with(Vec::len).to_string()></progress>
                 <output data-testid="sweep-status" aria-live="polite">
-                    {move || match out.timing.get() {
+                    {move || match runner.timing.get() {
                         Some(t) => format!(
                             "done: {} points in {:.0} ms over {} frames (longest frame {:.0} ms)",
                             total.get(), t.total_ms, t.frames, t.longest_frame_ms
                         ),
-                        None => format!("{} of {} points", out.results.with(Vec::len), total.get()),
+                        None => format!("{} of {} points", runner.results.with(Vec::len), total.get()),
                     }}
                 </output>
             </div>
             <div class="side-by-side">
-                <SweepChart results=out.results sweep metric=charts::SweepMetric::Calls label="Work (write calls) against clients, per strategy" />
-                <SweepChart results=out.results sweep metric=charts::SweepMetric::CompletionMs label="Completion time against clients, per strategy" />
+                <SweepChart results=runner.results sweep show metric=charts::SweepMetric::Calls label="Work (write calls) against clients, per strategy" />
+                <SweepChart results=runner.results sweep show metric=charts::SweepMetric::CompletionMs label="Completion time against clients, per strategy" />
             </div>
             <dl class="demo-stats" aria-live="polite">
                 {move || {
-                    sweep.with(|s| out.results.with(|r| contention_summary(s, r)))
+                    sweep.with(|s| runner.results.with(|r| contention_summary(s, r)))
                         .into_iter()
                         .map(|s| view! { <div><dt>{s.label}</dt><dd data-stat=s.key>{s.value}</dd></div> })
                         .collect_view()
@@ -237,7 +169,7 @@ pub fn ContentionDemo(seed: u64, scenario: ContentionSweep, index: usize) -> imp
             <ExportButtons stem events_csv metrics_csv run_json />
             <figcaption>
                 {move || sweep.with(|s| format!(
-                    "Mean over {} runs per point; numbers under the charts are at {} clients.",
+                    "Mean over {} runs per point; the numbers under the charts are at {} clients.",
                     s.runs,
                     s.client_counts().last().copied().unwrap_or(0)
                 ))}
