@@ -64,6 +64,7 @@ pub fn draw_contention_sweep<DB: DrawingBackend>(
         .axis_style(palette.grid)
         .x_desc("clients")
         .y_desc(metric.label())
+        .x_labels(5)
         .x_label_formatter(&|x| format!("{x:.0}"))
         .y_label_formatter(&|y| format!("{y:.0}"))
         .label_style(text.clone())
