@@ -18,6 +18,7 @@ mod backoff;
 mod breaker;
 mod breaker_scenario;
 mod contention;
+mod contention_sweep;
 mod deep_space;
 mod delay;
 mod digest;
@@ -48,9 +49,10 @@ pub use breaker::{Breaker, BreakerConfig, BreakerState, BreakerTransition};
 pub use breaker_scenario::{run_breaker, BreakerScenario};
 pub use contention::{
     run_contention, run_contention_traced, summarize_contention, summarize_runs, ContentionEvent,
-    ContentionEventKind, ContentionRun, ContentionScenario, ContentionSummary, ContentionSweep,
-    MeanSd, CONTENTION_EVENT_BUDGET,
+    ContentionEventKind, ContentionRun, ContentionScenario, ContentionSummary, MeanSd,
+    CONTENTION_EVENT_BUDGET,
 };
+pub use contention_sweep::ContentionSweep;
 pub use deep_space::{
     run_deep_space, run_deep_space_traced, DeepSpaceEvent, DeepSpaceEventKind, DeepSpaceRun,
     DeepSpaceScenario, Hop, Payload, Recovery, DEEP_SPACE_EVENT_BUDGET, EARTH_MARS_FAR_MS,
