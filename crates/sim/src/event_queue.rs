@@ -76,6 +76,14 @@ impl<E> EventQueue<E> {
         }
     }
 
+    /// An empty queue with room for `n` pending events.
+    pub fn with_capacity(n: usize) -> Self {
+        Self {
+            heap: BinaryHeap::with_capacity(n),
+            ..Self::new()
+        }
+    }
+
     /// A new FIFO lane.
     pub fn lane(&mut self) -> Lane {
         self.lanes.push(VecDeque::new());
