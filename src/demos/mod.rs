@@ -7,6 +7,7 @@ mod contention;
 mod controls;
 mod download;
 mod export;
+mod legend;
 mod motion;
 mod playback;
 mod retry;

@@ -33,6 +33,15 @@ impl SweepMetric {
     }
 }
 
+/// Each strategy's label and line colour, for a legend in HTML.
+pub fn sweep_legend(order: &[BackoffPolicy], palette: Palette) -> Vec<(&'static str, RGBColor)> {
+    order
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.label(), palette.series[i % palette.series.len()]))
+        .collect()
+}
+
 /// Draws `metric` for every strategy in `order` from the cells in `results`.
 pub fn draw_contention_sweep<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -68,7 +77,7 @@ pub fn draw_contention_sweep<DB: DrawingBackend>(
         .x_label_formatter(&|x| format!("{x:.0}"))
         .y_label_formatter(&|y| format!("{y:.0}"))
         .label_style(text.clone())
-        .axis_desc_style(text.clone())
+        .axis_desc_style(text)
         .draw()?;
     for (i, &strategy) in order.iter().enumerate() {
         let color = palette.series[i % palette.series.len()];
@@ -84,13 +93,6 @@ pub fn draw_contention_sweep<DB: DrawingBackend>(
                 PathElement::new(vec![(x, y), (x + 16, y)], color.stroke_width(3))
             });
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(text)
-        .background_style(palette.grid.mix(0.05))
-        .border_style(palette.grid.mix(0.4))
-        .draw()?;
     area.present()
 }
 

@@ -35,6 +35,21 @@ fn svg(
     out
 }
 
+/// A chart's legend in HTML (SVG swatches: no inline styles).
+fn legend_html(items: &[(&str, plotters::style::RGBColor)]) -> String {
+    let items: String = items
+        .iter()
+        .map(|(label, color)| {
+            format!(
+                r#"<li><svg width="14" height="10" aria-hidden="true"><rect width="14" height="10" rx="2" fill="{}"></rect></svg>{}</li>"#,
+                charts::css_color(*color),
+                escape_html(label)
+            )
+        })
+        .collect();
+    format!(r#"<ul class="legend">{items}</ul>"#)
+}
+
 fn stats_html(stats: &[Stat]) -> String {
     stats
         .iter()
@@ -52,6 +67,8 @@ fn stats_html(stats: &[Stat]) -> String {
 struct Figure<'a> {
     index: usize,
     name: &'a str,
+    /// HTML before the charts (a legend), or empty.
+    legend: String,
     charts: Vec<(String, &'a str)>,
     stats: String,
     params: String,
@@ -70,9 +87,10 @@ fn figure(f: Figure<'_>) -> String {
         })
         .collect();
     format!(
-        r#"<figure class="demo" id="demo-{index}" data-demo="{name}"><div class="demo-static">{charts}{stats}<p class="demo-params">{params}</p><p class="demo-note">A static picture of the default run; the interactive demo loads with the page's WebAssembly.</p></div><figcaption>{caption}</figcaption></figure>"#,
+        r#"<figure class="demo" id="demo-{index}" data-demo="{name}"><div class="demo-static">{legend}{charts}{stats}<p class="demo-params">{params}</p><p class="demo-note">A static picture of the default run; the interactive demo loads with the page's WebAssembly.</p></div><figcaption>{caption}</figcaption></figure>"#,
         index = f.index,
         name = f.name,
+        legend = f.legend,
         stats = f.stats,
         params = escape_html(&f.params),
         caption = escape_html(f.caption),
@@ -102,6 +120,7 @@ fn retry(seed: u64, scenario: &RetryScenario, index: usize) -> String {
     figure(Figure {
         index,
         name: "retry",
+        legend: String::new(),
         charts: vec![(chart, "Latency of successful requests, default run")],
         stats: format!(
             r#"<dl class="demo-stats">{}</dl>"#,
@@ -157,6 +176,7 @@ fn storm(seed: u64, scenario: &StormScenario, index: usize) -> String {
     figure(Figure {
         index,
         name: "storm",
+        legend: legend_html(&charts::storm_legend(charts::Palette::NEUTRAL)),
         charts: vec![(
             chart,
             "Offered load, attempts, goodput and queue over time, default run",
@@ -212,6 +232,7 @@ fn breaker(seed: u64, scenario: &BreakerScenario, index: usize) -> String {
     figure(Figure {
         index,
         name: "breaker",
+        legend: String::new(),
         charts: vec![(
             chart,
             "Calls by outcome over time, with the breaker's state, default run",
@@ -255,6 +276,10 @@ fn contention(seed: u64, sweep: &ContentionSweep, index: usize) -> String {
     figure(Figure {
         index,
         name: "contention",
+        legend: legend_html(&charts::sweep_legend(
+            &sweep.strategies,
+            charts::Palette::NEUTRAL,
+        )),
         charts: vec![
             (
                 chart(charts::SweepMetric::Calls),

@@ -13,6 +13,7 @@ use sim::{ContentionSummary, ContentionSweep};
 use super::canvas::draw_sharp;
 use super::controls::Slider;
 use super::export::ExportButtons;
+use super::legend::Legend;
 use super::motion::prefers_reduced_motion;
 use super::playback::SPEEDS;
 use super::seed::SeedControls;
@@ -154,6 +155,7 @@ pub fn ContentionDemo(seed: u64, scenario: ContentionSweep, index: usize) -> imp
                     }}
                 </output>
             </div>
+            {move || view! { <Legend items=sweep.with(|s| charts::sweep_legend(&s.strategies, charts::Palette::NEUTRAL)) /> }}
             <div class="side-by-side">
                 <SweepChart results=runner.results sweep show metric=charts::SweepMetric::Calls label="Work (write calls) against clients, per strategy" />
                 <SweepChart results=runner.results sweep show metric=charts::SweepMetric::CompletionMs label="Completion time against clients, per strategy" />

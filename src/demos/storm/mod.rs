@@ -12,6 +12,7 @@ use sim::{ms_to_micros, run_storm, BackoffPolicy, StormRun};
 use super::canvas::draw_sharp;
 use super::controls::Slider;
 use super::export::ExportButtons;
+use super::legend::Legend;
 use super::playback::{Playback, PlaybackControls};
 use super::seed::SeedControls;
 use super::state::DemoState;
@@ -198,6 +199,7 @@ pub fn StormDemo(seed: u64, scenario: sim::StormScenario, index: usize) -> impl 
             <SeedControls seed on_reset=state.resetter() id=id.clone() />
             <PlaybackControls playback times=bucket_times id=id.clone() />
             <button type="button" class="blip" data-testid="blip" on:click=blip_now>"Blip now"</button>
+            <Legend items=charts::storm_legend(charts::Palette::NEUTRAL) />
             <div class="side-by-side">
                 <div>
                     <StormChart run=configured setup playback title="As configured" label="Load, goodput and queue over time, as configured" />
