@@ -18,4 +18,4 @@ pub fn css_color(c: plotters::style::RGBColor) -> String {
     format!("rgb({}, {}, {})", c.0, c.1, c.2)
 }
 pub use retry_timeline::{draw_retry_timeline, timeline_marks, Mark, MarkKind};
-pub use storm_series::{draw_storm_series, storm_legend, storm_rates, StormRates};
+pub use storm_series::{draw_storm_series, storm_legend, storm_rates, StormAxes, StormRates};

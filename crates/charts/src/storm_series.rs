@@ -44,12 +44,36 @@ pub fn storm_legend(palette: Palette) -> Vec<(&'static str, RGBColor)> {
     ]
 }
 
-/// Draws the rates up to `until_ms` on a time axis of `span_ms`.
+/// The ranges of a storm chart's axes: shared by charts drawn side by side,
+/// so that equal heights mean equal rates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StormAxes {
+    pub span_ms: f64,
+    pub rate_max: f64,
+    pub queue_max: f64,
+}
+
+impl StormAxes {
+    /// Axes that fit every series in `runs` over `span_ms`.
+    pub fn fit(span_ms: f64, runs: &[&[StormRates]]) -> Self {
+        let all = || runs.iter().flat_map(|r| r.iter());
+        Self {
+            span_ms,
+            rate_max: all()
+                .map(|r| r.attempts.max(r.offered))
+                .fold(1.0f64, f64::max)
+                * 1.1,
+            queue_max: all().map(|r| r.queue).fold(1.0f64, f64::max) * 1.1,
+        }
+    }
+}
+
+/// Draws the rates up to `until_ms` on the given axes.
 #[allow(clippy::too_many_arguments)]
 pub fn draw_storm_series<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     rates: &[StormRates],
-    span_ms: f64,
+    axes: StormAxes,
     until_ms: f64,
     outages: &[(f64, f64)],
     title: &str,
@@ -60,13 +84,7 @@ pub fn draw_storm_series<DB: DrawingBackend>(
     let text = ("sans-serif", 13.0 * scale.max(0.5))
         .into_font()
         .color(&palette.text);
-    let rate_max = rates
-        .iter()
-        .map(|r| r.attempts.max(r.offered))
-        .fold(1.0f64, f64::max)
-        * 1.1;
-    let queue_max = rates.iter().map(|r| r.queue).fold(1.0f64, f64::max) * 1.1;
-    let x_max = span_ms.max(1.0);
+    let (x_max, rate_max, queue_max) = (axes.span_ms.max(1.0), axes.rate_max, axes.queue_max);
     let mut chart = ChartBuilder::on(area)
         .margin(px(8.0))
         .caption(title, text.clone())
@@ -153,7 +171,7 @@ mod tests {
             draw_storm_series(
                 &area,
                 &rates,
-                s.duration_ms,
+                StormAxes::fit(s.duration_ms, &[&rates]),
                 f64::MAX,
                 &[(5000.0, 7000.0)],
                 "t",

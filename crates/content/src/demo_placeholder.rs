@@ -144,7 +144,7 @@ fn storm(seed: u64, scenario: &StormScenario, index: usize) -> String {
         let _ = charts::draw_storm_series(
             area,
             &rates,
-            scenario.duration_ms,
+            charts::StormAxes::fit(scenario.duration_ms, &[&rates]),
             f64::MAX,
             &outages,
             "As configured",

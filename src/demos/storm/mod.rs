@@ -22,6 +22,8 @@ use setup::StormSetup;
 #[component]
 fn StormChart(
     run: Memo<StormRun>,
+    /// Shared by both charts: equal heights mean equal rates.
+    axes: Memo<charts::StormAxes>,
     setup: RwSignal<StormSetup>,
     playback: Playback,
     title: &'static str,
@@ -32,7 +34,8 @@ fn StormChart(
         LayoutEpoch::track();
         let Some(canvas) = canvas.get() else { return };
         let until = sim::micros_to_ms(playback.playhead.get());
-        let (span, bucket, outages) = setup.with(|s| {
+        let axes = axes.get();
+        let (bucket, outages) = setup.with(|s| {
             let o: Vec<(f64, f64)> = s
                 .scenario
                 .server
@@ -40,7 +43,7 @@ fn StormChart(
                 .iter()
                 .map(|w| (w.start_ms, w.end_ms))
                 .collect();
-            (s.scenario.duration_ms, s.scenario.bucket_ms, o)
+            (s.scenario.bucket_ms, o)
         });
         run.with(|run| {
             let rates = charts::storm_rates(&run.series, bucket);
@@ -48,7 +51,7 @@ fn StormChart(
                 let _ = charts::draw_storm_series(
                     area,
                     &rates,
-                    span,
+                    axes,
                     until,
                     &outages,
                     title,
@@ -83,6 +86,12 @@ pub fn StormDemo(seed: u64, scenario: sim::StormScenario, index: usize) -> impl 
         Memo::new(move |_| setup.with(|s| run_storm(&s.scenario, seed.get())));
     let protected: Memo<StormRun> =
         Memo::new(move |_| setup.with(|s| run_storm(&s.protected(), seed.get())));
+    let axes = Memo::new(move |_| {
+        let (span, bucket) = setup.with(|s| (s.scenario.duration_ms, s.scenario.bucket_ms));
+        let a = configured.with(|r| charts::storm_rates(&r.series, bucket));
+        let b = protected.with(|r| charts::storm_rates(&r.series, bucket));
+        charts::StormAxes::fit(span, &[&a, &b])
+    });
     let id = format!("demo-{index}");
     let field = {
         let id = id.clone();
@@ -202,11 +211,11 @@ pub fn StormDemo(seed: u64, scenario: sim::StormScenario, index: usize) -> impl 
             <Legend items=charts::storm_legend(charts::Palette::NEUTRAL) />
             <div class="side-by-side">
                 <div>
-                    <StormChart run=configured setup playback title="As configured" label="Load, goodput and queue over time, as configured" />
+                    <StormChart run=configured axes setup playback title="As configured" label="Load, goodput and queue over time, as configured" />
                     <StormStats run=configured which="configured" title="As configured" />
                 </div>
                 <div>
-                    <StormChart run=protected setup playback title="With protections" label="Load, goodput and queue over time, with the protections" />
+                    <StormChart run=protected axes setup playback title="With protections" label="Load, goodput and queue over time, with the protections" />
                     <StormStats run=protected which="protected" title="With protections" />
                 </div>
             </div>
