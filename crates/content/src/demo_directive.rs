@@ -42,51 +42,25 @@ pub fn parse_demo(
     name: &str,
     body: &str,
 ) -> Result<DemoSpec, ContentError> {
+    // One line per demo: its scenario type and its variant.
+    macro_rules! demo {
+        ($scenario:ty, $variant:ident) => {
+            parse_valid(
+                path,
+                fence_line,
+                body_line,
+                name,
+                body,
+                <$scenario>::validate,
+            )
+            .map(|(seed, scenario)| DemoSpec::$variant { seed, scenario })
+        };
+    }
     match name {
-        "retry" => {
-            let (seed, scenario) = parse_valid(
-                path,
-                fence_line,
-                body_line,
-                name,
-                body,
-                RetryScenario::validate,
-            )?;
-            Ok(DemoSpec::Retry { seed, scenario })
-        }
-        "storm" => {
-            let (seed, scenario) = parse_valid(
-                path,
-                fence_line,
-                body_line,
-                name,
-                body,
-                StormScenario::validate,
-            )?;
-            Ok(DemoSpec::Storm { seed, scenario })
-        }
-        "breaker" => {
-            let (seed, scenario) = parse_valid(
-                path,
-                fence_line,
-                body_line,
-                name,
-                body,
-                BreakerScenario::validate,
-            )?;
-            Ok(DemoSpec::Breaker { seed, scenario })
-        }
-        "contention" => {
-            let (seed, scenario) = parse_valid(
-                path,
-                fence_line,
-                body_line,
-                name,
-                body,
-                ContentionSweep::validate,
-            )?;
-            Ok(DemoSpec::Contention { seed, scenario })
-        }
+        "retry" => demo!(RetryScenario, Retry),
+        "storm" => demo!(StormScenario, Storm),
+        "breaker" => demo!(BreakerScenario, Breaker),
+        "contention" => demo!(ContentionSweep, Contention),
         "" => Err(ContentError::new(
             path,
             fence_line,
