@@ -5,11 +5,13 @@ mod breaker;
 mod canvas;
 mod contention;
 mod controls;
+mod deep_space;
 mod download;
 mod export;
 mod legend;
 mod motion;
 mod playback;
+mod queue;
 mod retry;
 mod seed;
 mod state;
@@ -34,6 +36,12 @@ pub fn DemoView(spec: DemoSpec, index: usize) -> impl IntoView {
         }
         DemoSpec::Contention { seed, scenario } => {
             view! { <contention::ContentionDemo seed scenario index /> }.into_any()
+        }
+        DemoSpec::Queue { seed, scenario } => {
+            view! { <queue::QueueDemo seed scenario index /> }.into_any()
+        }
+        DemoSpec::DeepSpace { seed, scenario } => {
+            view! { <deep_space::DeepSpaceDemo seed scenario index /> }.into_any()
         }
     }
 }

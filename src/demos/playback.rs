@@ -84,6 +84,12 @@ impl Playback {
         });
     }
 
+    /// The same playback at `speed` (a demo whose clock runs in minutes).
+    pub fn at_speed(self, speed: f64) -> Self {
+        self.speed.set(speed);
+        self
+    }
+
     /// Plays from the start if at the end, else resumes; or pauses.
     pub fn toggle(&self) {
         if self.playing.get_untracked() {
@@ -124,8 +130,16 @@ pub fn PlaybackControls(
     times: Signal<Vec<Micros>>,
     /// Ids are derived from this (unique on the page).
     id: String,
+    /// Speeds offered instead of [`SPEEDS`].
+    #[prop(optional)]
+    speeds: Option<&'static [f64]>,
+    /// How the playhead is written instead of `t = N ms`.
+    #[prop(optional)]
+    clock: Option<fn(Micros) -> String>,
 ) -> impl IntoView {
     let speed_id = format!("{id}-speed");
+    let speeds: &'static [f64] = speeds.unwrap_or(&SPEEDS);
+    let clock = clock.unwrap_or(|at| format!("t = {:.0} ms", micros_to_ms(at)));
     view! {
         <div class="playback" role="group" aria-label="Playback">
             <button
@@ -145,14 +159,15 @@ pub fn PlaybackControls(
                 id=speed_id
                 on:change=move |ev| {
                     if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                        if SPEEDS.contains(&v) {
+                        if speeds.contains(&v) {
                             playback.speed.set(v);
                         }
                     }
                 }
             >
-                {SPEEDS
-                    .into_iter()
+                {speeds
+                    .iter()
+                    .copied()
                     .map(|s| {
                         view! {
                             <option value=s.to_string() selected=move || playback.speed.get() == s>
@@ -163,7 +178,7 @@ pub fn PlaybackControls(
                     .collect_view()}
             </select>
             <output class="playhead" aria-live="off">
-                {move || format!("t = {:.0} ms", micros_to_ms(playback.playhead.get()))}
+                {move || clock(playback.playhead.get())}
             </output>
         </div>
     }

@@ -3,10 +3,16 @@
 
 mod breaker_timeline;
 mod contention_sweep;
+mod deep_space_picture;
+mod deep_space_snapshot;
 mod latency_histogram;
 mod palette;
+mod queue_flow;
+mod queue_series;
+mod queue_snapshot;
 mod retry_timeline;
 mod storm_series;
+mod time_lines;
 
 pub use breaker_timeline::{breaker_spans, draw_breaker_timeline};
 pub use contention_sweep::{draw_contention_sweep, sweep_legend, SweepMetric};
@@ -17,5 +23,19 @@ pub use palette::Palette;
 pub fn css_color(c: plotters::style::RGBColor) -> String {
     format!("rgb({}, {}, {})", c.0, c.1, c.2)
 }
+pub use deep_space_picture::{
+    deep_space_legend, draw_deep_space, light_time_label, node_positions,
+};
+pub use deep_space_snapshot::{
+    deep_space_snapshot, delivery_points, DeepSpaceSnapshot, Fate, Flight,
+};
+pub use queue_flow::draw_queue_flow;
+pub use queue_series::{
+    lag_points, queue_span_ms, queue_totals, queue_totals_legend, QueueTotalsSeries,
+};
+pub use queue_snapshot::{
+    queue_snapshot, ConsumerState, Flash, QueueSnapshot, QueueTotals, Waiting,
+};
 pub use retry_timeline::{draw_retry_timeline, timeline_marks, Mark, MarkKind};
 pub use storm_series::{draw_storm_series, storm_legend, storm_rates, StormAxes, StormRates};
+pub use time_lines::{draw_time_lines, Line, TimeFrame, TimeUnit};

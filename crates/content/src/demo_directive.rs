@@ -18,7 +18,10 @@ use std::path::Path;
 use page_data::DemoSpec;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
-use sim::{BreakerScenario, ContentionSweep, RetryScenario, ScenarioError, StormScenario};
+use sim::{
+    BreakerScenario, ContentionSweep, DeepSpaceScenario, QueueScenario, RetryScenario,
+    ScenarioError, StormScenario,
+};
 
 use crate::error::ContentError;
 use crate::source_text::{line_of, line_of_key};
@@ -61,6 +64,8 @@ pub fn parse_demo(
         "storm" => demo!(StormScenario, Storm),
         "breaker" => demo!(BreakerScenario, Breaker),
         "contention" => demo!(ContentionSweep, Contention),
+        "queue" => demo!(QueueScenario, Queue),
+        "deep-space" => demo!(DeepSpaceScenario, DeepSpace),
         "" => Err(ContentError::new(
             path,
             fence_line,

@@ -4,10 +4,14 @@
 //! text. Readable without JavaScript.
 
 use page_data::{
-    breaker_summary, contention_summary, retry_summary, storm_summary, DemoSpec, Stat,
+    both_recoveries, breaker_summary, contention_summary, deep_space_summary, queue_summary,
+    retry_summary, storm_summary, DemoSpec, Stat,
 };
 use plotters::prelude::*;
-use sim::{BreakerScenario, ContentionSweep, RetryScenario, StormScenario};
+use sim::{
+    BreakerScenario, ContentionSweep, DeepSpaceScenario, QueueScenario, Recovery, RetryScenario,
+    StormScenario,
+};
 
 use crate::escape::escape_html;
 
@@ -18,6 +22,8 @@ pub fn demo_placeholder(spec: &DemoSpec, index: usize) -> String {
         DemoSpec::Storm { seed, scenario } => storm(*seed, scenario, index),
         DemoSpec::Breaker { seed, scenario } => breaker(*seed, scenario, index),
         DemoSpec::Contention { seed, scenario } => contention(*seed, scenario, index),
+        DemoSpec::Queue { seed, scenario } => queue(*seed, scenario, index),
+        DemoSpec::DeepSpace { seed, scenario } => deep_space(*seed, scenario, index),
     }
 }
 
@@ -296,5 +302,158 @@ fn contention(seed: u64, sweep: &ContentionSweep, index: usize) -> String {
         ),
         params,
         caption: "Contention demo: the 2015 backoff-with-jitter experiment, computed in the page.",
+    })
+}
+
+fn queue(seed: u64, scenario: &QueueScenario, index: usize) -> String {
+    let run = sim::run_queue_traced(scenario, seed);
+    let span = charts::queue_span_ms(&run.trace, scenario.duration_ms);
+    let lag = charts::lag_points(&run.lag);
+    let totals = charts::queue_totals(&run.trace, span);
+    let lag_max = lag.iter().map(|p| p.1).fold(1.0, f64::max) * 1.1;
+    let lag_chart = svg((480, 260), |area| {
+        let _ = charts::draw_time_lines(
+            area,
+            charts::TimeFrame {
+                span_ms: span,
+                y_max: lag_max,
+                y_desc: "messages",
+                until_ms: span,
+            },
+            &[charts::Line {
+                label: "consumer lag",
+                color: charts::Palette::NEUTRAL.first_try,
+                points: &lag,
+            }],
+            charts::Palette::NEUTRAL,
+            1.0,
+        );
+    });
+    let totals_chart = svg((480, 260), |area| {
+        let _ = charts::draw_time_lines(
+            area,
+            charts::TimeFrame {
+                span_ms: span,
+                y_max: totals.max() * 1.1 + 1.0,
+                y_desc: "count",
+                until_ms: span,
+            },
+            &totals.lines(charts::Palette::NEUTRAL),
+            charts::Palette::NEUTRAL,
+            1.0,
+        );
+    });
+    let params = format!(
+        "{rate} messages/s for {duration} s over {keys} keys and {partitions} partitions; {consumers} consumers taking {work} ms typical per message, crash probability {crash}, ack timeout {ack} ms, idempotency store {store}; {late:.0}% of events arrive late, {lateness} ms allowed lateness, late events {late_policy}; seed {seed}.",
+        rate = scenario.producer_rate,
+        duration = scenario.duration_ms / 1000.0,
+        keys = scenario.keys,
+        partitions = scenario.partitions,
+        consumers = scenario.consumers,
+        work = scenario.processing.typical_ms(),
+        crash = scenario.crash_probability,
+        ack = scenario.ack_timeout_ms,
+        store = if scenario.idempotency_store { "on" } else { "off" },
+        late = scenario.late_probability * 100.0,
+        lateness = scenario.allowed_lateness_ms,
+        late_policy = if scenario.drop_late { "dropped" } else { "accepted" },
+    );
+    figure(Figure {
+        index,
+        name: "queue",
+        legend: legend_html(&charts::queue_totals_legend(charts::Palette::NEUTRAL)),
+        charts: vec![
+            (lag_chart, "Consumer lag over time, default run"),
+            (totals_chart, "Duplicates, reorders and late events so far, default run"),
+        ],
+        stats: format!(
+            r#"<dl class="demo-stats">{}</dl>"#,
+            stats_html(&queue_summary(&run))
+        ),
+        params,
+        caption: "Queue demo: at-least-once delivery through partitions, with crashes, redeliveries and late events.",
+    })
+}
+
+fn deep_space(seed: u64, scenario: &DeepSpaceScenario, index: usize) -> String {
+    let runs = both_recoveries(scenario, seed);
+    let points: Vec<Vec<(f64, f64)>> = runs
+        .iter()
+        .map(|r| charts::delivery_points(&r.trace))
+        .collect();
+    let span = runs.iter().map(|r| r.finished_ms).fold(1.0, f64::max);
+    let palette = charts::Palette::NEUTRAL;
+    let chart = svg((640, 260), |area| {
+        let _ = charts::draw_time_lines(
+            area,
+            charts::TimeFrame {
+                span_ms: span,
+                y_max: f64::from(scenario.messages) * 1.05,
+                y_desc: "delivered",
+                until_ms: span,
+            },
+            &[
+                charts::Line {
+                    label: "end to end",
+                    color: palette.retried,
+                    points: &points[0],
+                },
+                charts::Line {
+                    label: "custody",
+                    color: palette.ok,
+                    points: &points[1],
+                },
+            ],
+            palette,
+            1.0,
+        );
+    });
+    let rows: Vec<(Stat, Stat)> = deep_space_summary(&runs[0], scenario, Recovery::EndToEnd)
+        .into_iter()
+        .zip(deep_space_summary(&runs[1], scenario, Recovery::Custody))
+        .collect();
+    let body: String = rows
+        .iter()
+        .map(|(a, b)| {
+            format!(
+                r#"<tr><th scope="row">{}</th><td data-run="end_to_end" data-stat="{}">{}</td><td data-run="custody" data-stat="{}">{}</td></tr>"#,
+                escape_html(a.label), a.key, escape_html(&a.value), b.key, escape_html(&b.value)
+            )
+        })
+        .collect();
+    let hops: Vec<String> = scenario
+        .hops
+        .iter()
+        .map(|h| {
+            let blackout = if h.blackouts.is_empty() {
+                String::new()
+            } else {
+                format!(", {} blackout window(s)", h.blackouts.len())
+            };
+            format!(
+                "{} one way, loss {:.0}%{blackout}",
+                charts::light_time_label(h.light_ms),
+                h.loss * 100.0
+            )
+        })
+        .collect();
+    let params = format!(
+        "{messages} messages of {bytes} bytes, one every {interval} s; hops: {hops}; timeout {factor} round trips; seed {seed}.",
+        messages = scenario.messages,
+        bytes = scenario.message_bytes,
+        interval = scenario.interval_ms / 1000.0,
+        hops = hops.join("; "),
+        factor = scenario.timeout_factor,
+    );
+    figure(Figure {
+        index,
+        name: "deep-space",
+        legend: legend_html(&[("end to end", palette.retried), ("custody", palette.ok)]),
+        charts: vec![(chart, "Messages delivered over time, end to end and with custody, default run")],
+        stats: format!(
+            r#"<table class="demo-compare"><thead><tr><th scope="col">Measure</th><th scope="col">End to end</th><th scope="col">Custody at each hop</th></tr></thead><tbody>{body}</tbody></table>"#
+        ),
+        params,
+        caption: "Deep-space demo: end-to-end retransmission against store-and-forward with custody transfer.",
     })
 }

@@ -1,7 +1,10 @@
 //! Demos a post can embed, each with the sim's own scenario type.
 
 use serde::{Deserialize, Serialize};
-use sim::{BreakerScenario, ContentionSweep, RetryScenario, StormScenario};
+use sim::{
+    BreakerScenario, ContentionSweep, DeepSpaceScenario, QueueScenario, RetryScenario,
+    StormScenario,
+};
 
 /// A demo and its starting parameters, as validated at build time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,11 +26,26 @@ pub enum DemoSpec {
         seed: u64,
         scenario: ContentionSweep,
     },
+    Queue {
+        seed: u64,
+        scenario: QueueScenario,
+    },
+    DeepSpace {
+        seed: u64,
+        scenario: DeepSpaceScenario,
+    },
 }
 
 impl DemoSpec {
     /// The names an author can write after `demo` in a fenced block.
-    pub const NAMES: [&'static str; 4] = ["retry", "storm", "breaker", "contention"];
+    pub const NAMES: [&'static str; 6] = [
+        "retry",
+        "storm",
+        "breaker",
+        "contention",
+        "queue",
+        "deep-space",
+    ];
 
     pub fn name(&self) -> &'static str {
         match self {
@@ -35,6 +53,8 @@ impl DemoSpec {
             DemoSpec::Storm { .. } => "storm",
             DemoSpec::Breaker { .. } => "breaker",
             DemoSpec::Contention { .. } => "contention",
+            DemoSpec::Queue { .. } => "queue",
+            DemoSpec::DeepSpace { .. } => "deep-space",
         }
     }
 }

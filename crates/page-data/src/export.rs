@@ -78,6 +78,25 @@ pub fn to_csv<T: Serialize>(records: &[T]) -> String {
     out
 }
 
+/// Several runs' events as one CSV, with a first column (`column`) naming
+/// the run each row came from.
+pub fn tagged_csv<E: Serialize>(column: &str, runs: &[(&str, &[E])]) -> String {
+    let rows: Vec<Value> = runs
+        .iter()
+        .flat_map(|(tag, events)| {
+            events.iter().map(move |e| {
+                let mut row = Map::new();
+                row.insert(column.to_string(), Value::String((*tag).to_string()));
+                if let Value::Object(fields) = serde_json::to_value(e).unwrap_or(Value::Null) {
+                    row.extend(fields);
+                }
+                Value::Object(row)
+            })
+        })
+        .collect();
+    to_csv(&rows)
+}
+
 /// A metrics table as two-column CSV (`metric,value`).
 pub fn metrics_csv<T: Serialize>(metrics: &T) -> String {
     let mut cells = Vec::new();

@@ -2,7 +2,7 @@
 //! end-to-end or custody retransmission.
 
 use super::outcome::{DeepSpaceEvent, DeepSpaceEventKind, DeepSpaceRun, Payload};
-use super::scenario::{DeepSpaceScenario, Recovery, DEEP_SPACE_EVENT_BUDGET};
+use super::scenario::{DeepSpaceScenario, Recovery, DEEP_SPACE_EVENT_BUDGET, MIN_TIMEOUT_FACTOR};
 use crate::event_queue::EventQueue;
 use crate::histogram::LatencyHistogram;
 use crate::records::RunEnd;
@@ -139,7 +139,7 @@ fn run(s: &DeepSpaceScenario, seed: u64, keep_trace: bool) -> DeepSpaceRun {
         };
     }
     let path_rtt: Micros = light.iter().sum::<Micros>() * 2;
-    let factor = s.timeout_factor.max(1.0);
+    let factor = s.timeout_factor.max(MIN_TIMEOUT_FACTOR);
     // Timers of a node that holds a message: whole path, or its own hop.
     let timeouts: Vec<Micros> = light
         .iter()

@@ -8,6 +8,9 @@ use crate::window::{validate_windows, Window};
 /// Most events one deep-space run may process.
 pub const DEEP_SPACE_EVENT_BUDGET: u64 = 5_000_000;
 
+/// Shortest retransmission timeout, in round trips.
+pub const MIN_TIMEOUT_FACTOR: f64 = 0.1;
+
 /// Earth to the Moon, one way, in milliseconds (about 1.28 light seconds).
 pub const EARTH_MOON_MS: f64 = 1_280.0;
 /// Earth to Mars at closest approach, one way (about 3 light minutes).
@@ -61,7 +64,9 @@ pub struct DeepSpaceScenario {
     /// Size of one acknowledgement, in bytes.
     pub ack_bytes: u32,
     /// Retransmission timeout, in round trips (of the path, or of the hop
-    /// with custody): 1 to 100.
+    /// with custody): 0.1 to 100. Under 1 the sender gives up waiting
+    /// before an acknowledgement could possibly be back, and every such
+    /// resend is spurious.
     pub timeout_factor: f64,
 }
 
@@ -115,7 +120,7 @@ impl DeepSpaceScenario {
         check_range(
             "timeout_factor",
             self.timeout_factor,
-            1.0,
+            MIN_TIMEOUT_FACTOR,
             100.0,
             "round trips",
         )

@@ -125,6 +125,13 @@ fn run(s: &QueueScenario, seed: u64, keep_trace: bool) -> QueueRun {
             }
             Event::ReachBroker { message } => {
                 let p = w.partition_of(message);
+                w.note(
+                    now,
+                    QueueEventKind::Enqueued {
+                        message,
+                        partition: p as u32,
+                    },
+                );
                 w.partitions[p].push_back(message);
                 w.deliver(now, p);
             }

@@ -13,6 +13,12 @@ pub enum QueueEventKind {
         message: u32,
         key: u32,
     },
+    /// The message reached the broker and joined the back of its
+    /// partition (late events after their delay in transit).
+    Enqueued {
+        message: u32,
+        partition: u32,
+    },
     /// The broker handed a message to a consumer (`delivery` counts from 1).
     Delivered {
         message: u32,

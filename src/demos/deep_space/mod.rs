@@ -1,0 +1,241 @@
+//! The deep-space demo: Earth, a Moon relay and Mars, with light time
+//! measured in minutes. The same messages, seed and losses are sent twice:
+//! retransmitted end to end on a timeout, and stored and forwarded with
+//! custody at each hop. The clock runs at real time, 60x or 3600x.
+
+mod controls;
+mod path;
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use page_data::{both_recoveries, deep_space_summary, export, resends};
+use sim::{micros_to_ms, ms_to_micros, DeepSpaceRun, DeepSpaceScenario, Recovery};
+
+/// The two runs, in the order [`both_recoveries`] returns them.
+const RECOVERIES: [Recovery; 2] = [Recovery::EndToEnd, Recovery::Custody];
+
+use super::canvas::draw_sharp;
+use super::export::ExportButtons;
+use super::legend::Legend;
+use super::playback::{Playback, PlaybackControls};
+use super::seed::SeedControls;
+use super::state::DemoState;
+use crate::layout_epoch::LayoutEpoch;
+
+/// Simulated ms per wall-clock ms.
+const SPEEDS: [f64; 4] = [1.0, 60.0, 600.0, 3600.0];
+const START_SPEED: f64 = 600.0;
+
+/// The path picture of one of the two runs at the playhead.
+#[component]
+fn PathPicture(
+    runs: Memo<[DeepSpaceRun; 2]>,
+    which: usize,
+    scenario: RwSignal<DeepSpaceScenario>,
+    playback: Playback,
+    title: &'static str,
+) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        LayoutEpoch::track();
+        let Some(canvas) = canvas.get() else { return };
+        let at = playback.playhead.get();
+        let (light_ms, names) = scenario.with(|s| {
+            (
+                s.hops.iter().map(|h| h.light_ms).collect::<Vec<_>>(),
+                path::node_names(s),
+            )
+        });
+        let light_us: Vec<_> = light_ms.iter().map(|&l| ms_to_micros(l)).collect();
+        runs.with(|runs| {
+            let run = &runs[which];
+            let snap = charts::deep_space_snapshot(&run.trace, &light_us, which == 1, at);
+            let heading = format!(
+                "{title}: {} delivered, {} retransmissions so far",
+                snap.delivered, snap.retransmissions
+            );
+            draw_sharp(&canvas, |area, ratio| {
+                let _ = charts::draw_deep_space(
+                    area,
+                    &snap,
+                    &names,
+                    &light_ms,
+                    &heading,
+                    charts::Palette::NEUTRAL,
+                    ratio,
+                );
+            })
+        });
+    });
+    view! {
+        <canvas node_ref=canvas class="chart deep-space-path" role="img"
+            aria-label=format!("{title}: messages and acknowledgements between Earth, the Moon relay and Mars at the playhead")></canvas>
+    }
+}
+
+#[component]
+pub fn DeepSpaceDemo(seed: u64, scenario: DeepSpaceScenario, index: usize) -> impl IntoView {
+    let state = DemoState::new(index, seed, scenario, DeepSpaceScenario::validate);
+    let (seed, scenario) = (state.seed, state.scenario);
+    let runs: Memo<[DeepSpaceRun; 2]> =
+        Memo::new(move |_| scenario.with(|s| both_recoveries(s, seed.get())));
+    let span = Memo::new(move |_| runs.with(|r| r[0].finished_ms.max(r[1].finished_ms).max(1.0)));
+    let id = format!("demo-{index}");
+    let playback =
+        Playback::new(Signal::derive(move || ms_to_micros(span.get()))).at_speed(START_SPEED);
+    let times = Memo::new(move |_| {
+        runs.with(|r| {
+            let mut t: Vec<_> = r
+                .iter()
+                .flat_map(|run| run.trace.iter().map(|e| e.at))
+                .collect();
+            t.sort_unstable();
+            t.dedup();
+            t
+        })
+    });
+
+    let deliveries = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        LayoutEpoch::track();
+        let Some(canvas) = deliveries.get() else {
+            return;
+        };
+        let until_ms = micros_to_ms(playback.playhead.get());
+        let (span_ms, messages) = (span.get(), scenario.with(|s| s.messages));
+        let palette = charts::Palette::NEUTRAL;
+        runs.with(|runs| {
+            let e2e = charts::delivery_points(&runs[0].trace);
+            let custody = charts::delivery_points(&runs[1].trace);
+            draw_sharp(&canvas, |area, ratio| {
+                let _ = charts::draw_time_lines(
+                    area,
+                    charts::TimeFrame {
+                        span_ms,
+                        y_max: f64::from(messages) * 1.05,
+                        y_desc: "delivered",
+                        until_ms,
+                    },
+                    &[
+                        charts::Line {
+                            label: "end to end",
+                            color: palette.retried,
+                            points: &e2e,
+                        },
+                        charts::Line {
+                            label: "custody",
+                            color: palette.ok,
+                            points: &custody,
+                        },
+                    ],
+                    palette,
+                    ratio,
+                );
+            })
+        });
+    });
+
+    let stem = Signal::derive(move || format!("deep-space-seed-{}", seed.get()));
+    let events_csv = Callback::new(move |_| {
+        runs.with(|r| {
+            export::tagged_csv(
+                "recovery",
+                &[
+                    ("end_to_end", r[0].trace.as_slice()),
+                    ("custody", r[1].trace.as_slice()),
+                ],
+            )
+        })
+    });
+    let metrics_csv = Callback::new(move |_| {
+        scenario.with(|s| {
+            runs.with(|r| {
+                let metrics = |run: &DeepSpaceRun, recovery: Recovery| {
+                    let mut m = serde_json::to_value(run).unwrap_or_default();
+                    if let Some(obj) = m.as_object_mut() {
+                        obj.remove("trace");
+                        obj.insert(
+                            "resends".into(),
+                            serde_json::to_value(resends(run, s, recovery)).unwrap_or_default(),
+                        );
+                    }
+                    m
+                };
+                let both: std::collections::BTreeMap<&str, serde_json::Value> = [
+                    ("end_to_end", metrics(&r[0], RECOVERIES[0])),
+                    ("custody", metrics(&r[1], RECOVERIES[1])),
+                ]
+                .into();
+                export::metrics_csv(&both)
+            })
+        })
+    });
+    let run_json = Callback::new(move |_| {
+        scenario.with(|s| {
+            runs.with(|r| {
+                let metrics: std::collections::BTreeMap<&str, page_data::Resends> = [
+                    ("end_to_end", resends(&r[0], s, RECOVERIES[0])),
+                    ("custody", resends(&r[1], s, RECOVERIES[1])),
+                ]
+                .into();
+                let events: Vec<serde_json::Value> = [("end_to_end", &r[0]), ("custody", &r[1])]
+                    .iter()
+                    .flat_map(|(tag, run)| {
+                        run.trace
+                            .iter()
+                            .map(move |e| serde_json::json!({"recovery": tag, "event": e}))
+                    })
+                    .collect();
+                export::run_json("deep-space", r[0].seed, s, &metrics, &events)
+            })
+        })
+    });
+
+    view! {
+        <figure class="demo demo-live" id=id.clone() data-demo="deep-space">
+            <controls::DeepSpaceControls scenario id=id.clone() />
+            <SeedControls seed on_reset=state.resetter() id=id.clone() />
+            <PlaybackControls playback times=times id=id.clone() speeds=&SPEEDS clock=path::clock />
+            <Legend items=charts::deep_space_legend(charts::Palette::NEUTRAL) />
+            <PathPicture runs which=0 scenario playback title="End to end" />
+            <PathPicture runs which=1 scenario playback title="Custody at each hop" />
+            <Legend items=vec![("end to end", charts::Palette::NEUTRAL.retried), ("custody", charts::Palette::NEUTRAL.ok)] />
+            <canvas node_ref=deliveries class="chart deep-space-deliveries" role="img"
+                aria-label="Messages delivered over time, end to end and with custody"></canvas>
+            <table class="demo-compare" aria-live="polite">
+                <caption>"The two ways, same messages, same losses"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Measure"</th>
+                        <th scope="col">"End to end"</th>
+                        <th scope="col">"Custody at each hop"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || scenario.with(|s| runs.with(|r| {
+                        deep_space_summary(&r[0], s, RECOVERIES[0])
+                            .into_iter()
+                            .zip(deep_space_summary(&r[1], s, RECOVERIES[1]))
+                            .map(|(a, b)| view! {
+                                <tr>
+                                    <th scope="row">{a.label}</th>
+                                    <td data-run="end_to_end" data-stat=a.key>{a.value}</td>
+                                    <td data-run="custody" data-stat=b.key>{b.value}</td>
+                                </tr>
+                            })
+                            .collect_view()
+                    }))}
+                </tbody>
+            </table>
+            <ExportButtons stem events_csv metrics_csv run_json />
+            <figcaption>
+                {move || scenario.with(|s| format!(
+                    "{} messages to Mars, {} one way; the retransmission timeout is {} round trips.",
+                    s.messages,
+                    charts::light_time_label(s.hops.last().map_or(0.0, |h| h.light_ms)),
+                    s.timeout_factor,
+                ))}
+            </figcaption>
+        </figure>
+    }
+}

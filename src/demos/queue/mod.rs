@@ -1,0 +1,153 @@
+//! The queue demo: a producer, a broker with partitions and consumers,
+//! delivering at least once. The picture replays the run at the playhead
+//! (messages waiting per partition, what each consumer holds, crashes,
+//! redeliveries, duplicates, late events); below it, consumer lag and the
+//! running totals over time.
+
+mod controls;
+mod table;
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use page_data::{export, queue_summary};
+use sim::{micros_to_ms, ms_to_micros, run_queue_traced, QueueRun, QueueScenario};
+
+use super::canvas::draw_sharp;
+use super::export::ExportButtons;
+use super::legend::Legend;
+use super::playback::{Playback, PlaybackControls};
+use super::seed::SeedControls;
+use super::state::DemoState;
+use crate::layout_epoch::LayoutEpoch;
+
+/// How long a flash (a duplicate, a crash) stays on the picture, in µs of
+/// simulated time.
+const FLASH_US: u64 = 300_000;
+
+/// A chart of lines over the run, up to the playhead.
+#[component]
+fn QueueChart(
+    run: Memo<QueueRun>,
+    span: Memo<f64>,
+    playback: Playback,
+    /// `true`: the running totals; `false`: consumer lag.
+    totals: bool,
+    label: &'static str,
+) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        LayoutEpoch::track();
+        let Some(canvas) = canvas.get() else { return };
+        let until_ms = micros_to_ms(playback.playhead.get());
+        let span_ms = span.get();
+        let palette = charts::Palette::NEUTRAL;
+        run.with(|run| {
+            draw_sharp(&canvas, |area, ratio| {
+                let _ = if totals {
+                    let series = charts::queue_totals(&run.trace, span_ms);
+                    charts::draw_time_lines(
+                        area,
+                        charts::TimeFrame {
+                            span_ms,
+                            y_max: series.max() * 1.1 + 1.0,
+                            y_desc: "count",
+                            until_ms,
+                        },
+                        &series.lines(palette),
+                        palette,
+                        ratio,
+                    )
+                } else {
+                    let lag = charts::lag_points(&run.lag);
+                    let y_max = lag.iter().map(|p| p.1).fold(1.0, f64::max) * 1.1;
+                    charts::draw_time_lines(
+                        area,
+                        charts::TimeFrame {
+                            span_ms,
+                            y_max,
+                            y_desc: "messages",
+                            until_ms,
+                        },
+                        &[charts::Line {
+                            label: "consumer lag",
+                            color: palette.first_try,
+                            points: &lag,
+                        }],
+                        palette,
+                        ratio,
+                    )
+                };
+            })
+        });
+    });
+    view! { <canvas node_ref=canvas class="chart queue-chart" role="img" aria-label=label></canvas> }
+}
+
+#[component]
+pub fn QueueDemo(seed: u64, scenario: QueueScenario, index: usize) -> impl IntoView {
+    let state = DemoState::new(index, seed, scenario, QueueScenario::validate);
+    let (seed, scenario) = (state.seed, state.scenario);
+    let run: Memo<QueueRun> =
+        Memo::new(move |_| scenario.with(|s| run_queue_traced(s, seed.get())));
+    let span = Memo::new(move |_| {
+        let duration = scenario.with(|s| s.duration_ms);
+        run.with(|r| charts::queue_span_ms(&r.trace, duration))
+    });
+    let id = format!("demo-{index}");
+    let playback = Playback::new(Signal::derive(move || ms_to_micros(span.get())));
+    let times = Memo::new(move |_| run.with(|r| r.trace.iter().map(|e| e.at).collect::<Vec<_>>()));
+
+    let flow = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        LayoutEpoch::track();
+        let Some(canvas) = flow.get() else { return };
+        let at = playback.playhead.get();
+        let (partitions, consumers) = scenario.with(|s| (s.partitions, s.consumers));
+        run.with(|run| {
+            let snap = charts::queue_snapshot(&run.trace, partitions, consumers, at, FLASH_US);
+            draw_sharp(&canvas, |area, ratio| {
+                let _ = charts::draw_queue_flow(area, &snap, charts::Palette::NEUTRAL, ratio);
+            })
+        });
+    });
+
+    let stem = Signal::derive(move || format!("queue-seed-{}", seed.get()));
+    let events_csv = Callback::new(move |_| run.with(|r| export::to_csv(&r.trace)));
+    let metrics_csv = Callback::new(move |_| run.with(|r| export::metrics_csv(&r.stats)));
+    let run_json = Callback::new(move |_| {
+        scenario.with(|s| run.with(|r| export::run_json("queue", r.seed, s, &r.stats, &r.trace)))
+    });
+
+    view! {
+        <figure class="demo demo-live" id=id.clone() data-demo="queue">
+            <controls::QueueControls scenario id=id.clone() />
+            <SeedControls seed on_reset=state.resetter() id=id.clone() />
+            <dl class="demo-stats" aria-live="polite">
+                {move || run.with(queue_summary)
+                    .into_iter()
+                    .map(|s| view! { <div><dt>{s.label}</dt><dd data-stat=s.key>{s.value}</dd></div> })
+                    .collect_view()}
+            </dl>
+            <PlaybackControls playback times=times id=id.clone() />
+            <canvas node_ref=flow class="chart queue-flow" role="img"
+                aria-label="Messages waiting on each partition and what each consumer is processing, at the playhead"></canvas>
+            <div class="side-by-side">
+                <div>
+                    <QueueChart run span playback totals=false label="Consumer lag over time" />
+                </div>
+                <div>
+                    <Legend items=charts::queue_totals_legend(charts::Palette::NEUTRAL) />
+                    <QueueChart run span playback totals=true label="Duplicates, reorders and late events so far" />
+                </div>
+            </div>
+            <table::QueueTable run span />
+            <ExportButtons stem events_csv metrics_csv run_json />
+            <figcaption>
+                {move || run.with(|r| format!(
+                    "{} messages; {} processed twice, {} suppressed by the idempotency store, {} out of order within their key (seed {}).",
+                    r.stats.produced, r.stats.duplicates_processed, r.stats.duplicates_suppressed, r.stats.out_of_order, r.seed
+                ))}
+            </figcaption>
+        </figure>
+    }
+}
