@@ -61,6 +61,32 @@ pub struct PostSummary {
     pub area_name: String,
     pub kind: PostKind,
     pub draft: bool,
+    /// ISO date of the last substantive edit, `YYYY-MM-DD`, if any.
+    #[serde(default)]
+    pub updated: Option<String>,
+    /// Estimated reading time in whole minutes (words / 230, at least 1).
+    #[serde(default)]
+    pub reading_minutes: u32,
+}
+
+/// A link to another post: enough to write "see <title>" with its date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostLink {
+    pub slug: String,
+    pub title: String,
+    /// ISO date of the linked post, `YYYY-MM-DD`.
+    pub date: String,
+}
+
+/// One heading in a post's table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TocEntry {
+    /// 2 for `##`, 3 for `###`.
+    pub level: u8,
+    /// The heading's `id` (its anchor, `#id`).
+    pub id: String,
+    /// The heading's plain text.
+    pub text: String,
 }
 
 /// Every published post, newest first.
@@ -85,4 +111,23 @@ pub enum Block {
 pub struct Article {
     pub meta: PostSummary,
     pub blocks: Vec<Block>,
+    /// Table of contents (h2 and h3); empty unless the post has 3+ h2s.
+    #[serde(default)]
+    pub toc: Vec<TocEntry>,
+    /// Later posts (kind correction) that correct this one, oldest first:
+    /// the banner "Corrected on DATE: see TITLE" at the top of the page.
+    #[serde(default)]
+    pub corrected_by: Vec<PostLink>,
+    /// For a correction: the post it corrects.
+    #[serde(default)]
+    pub corrects: Option<PostLink>,
+    /// The next older published post.
+    #[serde(default)]
+    pub previous: Option<PostLink>,
+    /// The next newer published post.
+    #[serde(default)]
+    pub next: Option<PostLink>,
+    /// Up to 3 posts sharing the most tags, then the newest.
+    #[serde(default)]
+    pub related: Vec<PostLink>,
 }

@@ -12,17 +12,28 @@ mod deep_space_summary;
 mod demo;
 pub mod export;
 pub mod format;
+mod listing;
 mod paths;
 mod queue_summary;
 mod retry_summary;
+mod search;
+mod site_pages;
 mod storm_summary;
 
-pub use article::{Article, Block, PostIndex, PostKind, PostSummary};
+pub use article::{Article, Block, PostIndex, PostKind, PostLink, PostSummary, TocEntry};
 pub use breaker_summary::{breaker_summary, time_open};
 pub use contention_summary::contention_summary;
 pub use deep_space_summary::{both_recoveries, deep_space_summary, resends, Resends};
 pub use demo::DemoSpec;
-pub use paths::{article_data_path, index_data_path, post_route};
+pub use listing::{Archive, ArchiveYear, AreaPage, TagCount, TagIndex, TagPage};
+pub use paths::{
+    about_data_path, about_route, archive_data_path, archive_route, area_data_path, area_route,
+    article_data_path, diagrams_css_path, focus_data_path, focus_route, highlight_css_path,
+    index_data_path, post_route, search_index_path, tag_data_path, tag_index_data_path, tag_route,
+    tag_slug, tags_route,
+};
 pub use queue_summary::queue_summary;
 pub use retry_summary::{retry_summary, Stat};
+pub use search::{SearchDoc, SearchIndex};
+pub use site_pages::{AboutPage, FocusArea, FocusPage, FocusStatus};
 pub use storm_summary::{storm_summary, verdict_text};

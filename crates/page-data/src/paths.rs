@@ -15,3 +15,108 @@ pub fn article_data_path(slug: &str) -> String {
 pub fn post_route(slug: &str) -> String {
     format!("posts/{slug}/")
 }
+
+/// The URL form of a tag: lowercase ASCII letters and digits, every other
+/// run of characters one hyphen ("Circuit breaker" -> `circuit-breaker`).
+pub fn tag_slug(tag: &str) -> String {
+    let mut slug = String::with_capacity(tag.len());
+    for c in tag.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+/// The route of the list of tags.
+pub fn tags_route() -> String {
+    "tags/".to_string()
+}
+
+/// The list of tags' data: a `TagIndex`.
+pub fn tag_index_data_path() -> String {
+    "data/tags.json".to_string()
+}
+
+/// The route of one tag's page; `slug` is `tag_slug(tag)`.
+pub fn tag_route(slug: &str) -> String {
+    format!("tags/{slug}/")
+}
+
+/// One tag's data: a `TagPage`.
+pub fn tag_data_path(slug: &str) -> String {
+    format!("data/tags/{slug}.json")
+}
+
+/// The route of one area's page; `key` is the area's key in site.toml.
+pub fn area_route(key: &str) -> String {
+    format!("areas/{key}/")
+}
+
+/// One area's data: an `AreaPage`.
+pub fn area_data_path(key: &str) -> String {
+    format!("data/areas/{key}.json")
+}
+
+/// The route of the archive by year.
+pub fn archive_route() -> String {
+    "archive/".to_string()
+}
+
+/// The archive's data: an `Archive`.
+pub fn archive_data_path() -> String {
+    "data/archive.json".to_string()
+}
+
+/// The route of the About page.
+pub fn about_route() -> String {
+    "about/".to_string()
+}
+
+/// The About page's data: an `AboutPage`.
+pub fn about_data_path() -> String {
+    "data/about.json".to_string()
+}
+
+/// The route of the Current Focus page.
+pub fn focus_route() -> String {
+    "focus/".to_string()
+}
+
+/// The Current Focus page's data: a `FocusPage`.
+pub fn focus_data_path() -> String {
+    "data/focus.json".to_string()
+}
+
+/// The offline search index: a `SearchIndex`, fetched when search opens.
+pub fn search_index_path() -> String {
+    "search-index.json".to_string()
+}
+
+/// The stylesheet of highlighted code (light and dark), written by the build.
+pub fn highlight_css_path() -> String {
+    "highlight.css".to_string()
+}
+
+/// The stylesheet of Mermaid diagrams (their styles, moved out of the SVG).
+pub fn diagrams_css_path() -> String {
+    "diagrams.css".to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_slugs() {
+        assert_eq!(tag_slug("circuit breaker"), "circuit-breaker");
+        assert_eq!(tag_slug("  C++ / Rust! "), "c-rust");
+        assert_eq!(tag_slug("retries"), "retries");
+        assert_eq!(tag_slug("--"), "");
+    }
+}
