@@ -64,6 +64,8 @@ struct RawFrontMatter {
     kind: Spanned<String>,
     #[serde(default)]
     draft: bool,
+    updated: Option<Spanned<toml::Value>>,
+    corrects: Option<Spanned<String>>,
 }
 
 /// A post's validated front matter.
@@ -78,6 +80,21 @@ pub struct FrontMatter {
     pub area: String,
     pub kind: PostKind,
     pub draft: bool,
+    /// `YYYY-MM-DD` of the last substantive edit, not before `date`.
+    pub updated: Option<String>,
+    /// For a correction: the slug of the post it corrects.
+    pub corrects: Option<String>,
+    /// Lines of the file where fields are, for errors found later.
+    pub lines: FieldLines,
+}
+
+/// Lines of front matter fields, for errors found once every post is loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FieldLines {
+    pub kind: usize,
+    pub tags: usize,
+    /// The `corrects` line, or the `kind` line when there is none.
+    pub corrects: usize,
 }
 
 /// Parses and validates front matter; errors carry the file's line.
@@ -135,6 +152,66 @@ pub fn parse_front_matter(
             ),
         )
     })?;
+    let updated = match &raw.updated {
+        None => None,
+        Some(value) => {
+            let line = at(value.span().start);
+            let updated = parse_date(value.get_ref()).ok_or_else(|| {
+                ContentError::new(
+                    path,
+                    line,
+                    format!(
+                        "`updated` must be a real calendar date written YYYY-MM-DD, found {}",
+                        value.get_ref()
+                    ),
+                )
+            })?;
+            if updated < date {
+                return Err(ContentError::new(
+                    path,
+                    line,
+                    format!("`updated` ({updated}) is before `date` ({date})"),
+                ));
+            }
+            Some(updated)
+        }
+    };
+    let kind_line = at(raw.kind.span().start);
+    let corrects =
+        match (&raw.corrects, kind) {
+            (None, PostKind::Correction) => return Err(ContentError::new(
+                path,
+                kind_line,
+                "a post of kind `correction` needs `corrects = \"<slug>\"`: the post it corrects",
+            )),
+            (Some(c), k) if k != PostKind::Correction => {
+                return Err(ContentError::new(
+                    path,
+                    at(c.span().start),
+                    format!(
+                        "`corrects` is only for posts of kind `correction`, this one is `{}`",
+                        k.key()
+                    ),
+                ))
+            }
+            (c, _) => c.as_ref().map(|c| c.get_ref().trim().to_string()),
+        };
+    let tags_line = crate::source_text::line_of_key(text, "tags")
+        .map_or(split.front_line, |l| split.front_line + l - 1);
+    let mut tags: Vec<String> = Vec::new();
+    for tag in raw.tags {
+        let tag = tag.trim().to_string();
+        if page_data::tag_slug(&tag).is_empty() {
+            return Err(ContentError::new(
+                path,
+                tags_line,
+                format!("tag `{tag}` has no letters or digits to put in its URL"),
+            ));
+        }
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
     Ok(FrontMatter {
         title,
         date,
@@ -142,10 +219,20 @@ pub fn parse_front_matter(
             .summary
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty()),
-        tags: raw.tags,
+        tags,
         area: area.clone(),
         kind,
         draft: raw.draft,
+        updated,
+        lines: FieldLines {
+            kind: kind_line,
+            tags: tags_line,
+            corrects: raw
+                .corrects
+                .as_ref()
+                .map_or(kind_line, |c| at(c.span().start)),
+        },
+        corrects,
     })
 }
 

@@ -3,17 +3,32 @@
 //! Markdown to blocks (HTML, or typed demo specs), then write the article
 //! data files and the prerendered page of every route.
 
+pub mod about;
+pub mod corrections;
 pub mod demo_directive;
 pub mod demo_placeholder;
 pub mod error;
 pub mod escape;
+pub mod focus;
 pub mod front_matter;
+pub mod headings;
+pub mod highlight;
+pub mod images;
+pub mod links;
 pub mod markdown;
+pub mod mermaid;
+pub mod output;
+pub mod pages;
 pub mod pipeline;
 pub mod post;
 pub mod prerender;
+pub mod reading_time;
+pub mod search_index;
 pub mod site_config;
 pub mod source_text;
+pub mod svg_styles;
+pub mod taxonomy;
+pub mod toc;
 
 pub use error::{ContentError, ContentErrors};
-pub use pipeline::{build_site, BuildOptions, BuildReport};
+pub use pipeline::{build_site, render_site, BuildOptions, BuildReport, RenderedSite};

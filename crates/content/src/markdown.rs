@@ -1,12 +1,20 @@
-//! Markdown to article blocks: HTML runs, split at demo directives.
+//! Markdown to article blocks: HTML runs, split at demo directives, with
+//! heading anchors, highlighted code, Mermaid diagrams as SVG and sized
+//! images, all done here at build time.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use page_data::Block;
-use pulldown_cmark::{html, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::demo_directive::{demo_name, parse_demo};
 use crate::error::ContentError;
+use crate::headings::{heading_html, slugify, Heading, HeadingIds};
+use crate::highlight::{code_block_html, fence_language};
+use crate::images::{resolve_image, Asset, ImageContext};
+use crate::mermaid::render_mermaid;
+use crate::reading_time::count_words;
 use crate::source_text::line_of;
 
 /// A post body rendered once, at build time.
@@ -15,6 +23,35 @@ pub struct RenderedBody {
     pub blocks: Vec<Block>,
     /// Plain text of the first paragraph (a summary when none is given).
     pub first_paragraph: Option<String>,
+    /// Every heading, in order, with its unique id.
+    pub headings: Vec<Heading>,
+    /// Every link, with its line, for the internal-link check.
+    pub links: Vec<LinkRef>,
+    /// Images beside the post, to copy into the site.
+    pub assets: Vec<Asset>,
+    /// CSS rules the page's diagrams need (selector -> declarations).
+    pub diagram_css: BTreeMap<String, String>,
+    /// The text a reader reads (prose and code), for reading time and search.
+    pub plain_text: String,
+    pub words: usize,
+}
+
+/// A link in the source, where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub url: String,
+    pub line: usize,
+}
+
+/// Where a body comes from and what it may refer to.
+#[derive(Debug, Clone)]
+pub struct MarkdownContext {
+    pub path: PathBuf,
+    /// Line of the file where the body starts.
+    pub body_line: usize,
+    pub images: ImageContext,
+    /// Unique on the site, e.g. the slug: prefixes diagram ids.
+    pub page_key: String,
 }
 
 /// The Markdown extensions posts may use.
@@ -33,19 +70,74 @@ struct OpenDemo {
     text: String,
 }
 
-/// Renders `body` (which starts at line `body_line` of `path`). Every demo
-/// directive is parsed into its typed spec; all bad ones are reported.
+struct OpenCode {
+    lang: String,
+    /// Line of the first line of code.
+    first_line: usize,
+    text: String,
+}
+
+struct OpenHeading<'a> {
+    level: u8,
+    id: Option<String>,
+    classes: Vec<String>,
+    events: Vec<Event<'a>>,
+    text: String,
+}
+
+struct OpenImage {
+    src: String,
+    title: String,
+    alt: String,
+    line: usize,
+}
+
+/// Renders `body` (which starts at line `body_line` of `path`), with
+/// images beside `path` and in `public/`. See `render_markdown_in`.
 pub fn render_markdown(
     path: &Path,
     body: &str,
     body_line: usize,
 ) -> Result<RenderedBody, Vec<ContentError>> {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("page");
+    let ctx = MarkdownContext {
+        path: path.to_path_buf(),
+        body_line,
+        images: ImageContext {
+            source_dir: path.parent().unwrap_or(Path::new(".")).to_path_buf(),
+            route: page_data::post_route(stem),
+            public_dir: PathBuf::from("public"),
+        },
+        page_key: stem.to_string(),
+    };
+    render_markdown_in(&ctx, body)
+}
+
+/// Renders `body`. Every demo directive is parsed into its typed spec,
+/// every Mermaid block drawn, every image sized; all the bad ones are
+/// reported, each at its line.
+pub fn render_markdown_in(
+    ctx: &MarkdownContext,
+    body: &str,
+) -> Result<RenderedBody, Vec<ContentError>> {
+    let path = ctx.path.as_path();
+    let line_at = |offset: usize| ctx.body_line + line_of(body, offset) - 1;
     let mut blocks = Vec::new();
     let mut errors = Vec::new();
     let mut pending: Vec<Event<'_>> = Vec::new();
     let mut demo: Option<OpenDemo> = None;
+    let mut code: Option<OpenCode> = None;
+    let mut heading: Option<OpenHeading<'_>> = None;
+    let mut image: Option<OpenImage> = None;
     let mut first_paragraph: Option<String> = None;
     let mut in_first_paragraph = false;
+    let mut ids = HeadingIds::default();
+    let mut headings = Vec::new();
+    let mut links = Vec::new();
+    let mut assets = Vec::new();
+    let mut diagram_css = BTreeMap::new();
+    let mut plain_text = String::new();
+    let mut diagrams = 0;
 
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         if let Some(open) = demo.as_mut() {
@@ -73,44 +165,195 @@ pub fn render_markdown(
             }
             continue;
         }
-        match &event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                if let Some(name) = demo_name(info) {
-                    demo = Some(OpenDemo {
-                        name: name.to_string(),
-                        fence_line: body_line + line_of(body, range.start) - 1,
-                        text: String::new(),
-                    });
-                    continue;
+        if let Some(open) = code.as_mut() {
+            match event {
+                Event::Text(t) => open.text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let open = code.take().expect("open code");
+                    let html = if open.lang == "mermaid" {
+                        diagrams += 1;
+                        let id = format!("mermaid-{}-{diagrams}", ctx.page_key);
+                        match render_mermaid(&open.text, &id) {
+                            Ok(diagram) => {
+                                diagram_css.extend(diagram.css);
+                                diagram.html
+                            }
+                            Err(e) => {
+                                let line = open.first_line
+                                    + e.offset.map_or(0, |o| line_of(&open.text, o) - 1);
+                                errors.push(ContentError::new(
+                                    path,
+                                    line,
+                                    format!("Mermaid diagram: {}", e.message),
+                                ));
+                                String::new()
+                            }
+                        }
+                    } else {
+                        plain_text.push_str(&open.text);
+                        plain_text.push('\n');
+                        code_block_html(&open.lang, &open.text)
+                    };
+                    pending.push(Event::Html(CowStr::from(html)));
                 }
+                _ => {}
             }
+            continue;
+        }
+        if let Some(open) = image.as_mut() {
+            match &event {
+                Event::Text(t) | Event::Code(t) => open.alt.push_str(t),
+                Event::End(TagEnd::Image) => {
+                    let open = image.take().expect("open image");
+                    match resolve_image(&ctx.images, &open.src, &open.alt, &open.title) {
+                        Ok(img) => {
+                            assets.extend(img.asset);
+                            emit(
+                                &mut heading,
+                                &mut pending,
+                                Event::InlineHtml(img.html.into()),
+                            );
+                        }
+                        Err(message) => errors.push(ContentError::new(path, open.line, message)),
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match &event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let first_line = line_at(range.start) + 1;
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        if let Some(name) = demo_name(info) {
+                            demo = Some(OpenDemo {
+                                name: name.to_string(),
+                                fence_line: line_at(range.start),
+                                text: String::new(),
+                            });
+                            continue;
+                        }
+                        fence_language(info).to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                let first_line = match kind {
+                    CodeBlockKind::Indented => first_line - 1,
+                    CodeBlockKind::Fenced(_) => first_line,
+                };
+                code = Some(OpenCode {
+                    lang,
+                    first_line,
+                    text: String::new(),
+                });
+                continue;
+            }
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
+                heading = Some(OpenHeading {
+                    level: *level as u8,
+                    id: id.as_ref().map(|i| i.to_string()),
+                    classes: classes.iter().map(|c| c.to_string()).collect(),
+                    events: Vec::new(),
+                    text: String::new(),
+                });
+                continue;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(open) = heading.take() {
+                    let text = open.text.trim().to_string();
+                    let id = ids.claim(&open.id.unwrap_or_else(|| slugify(&text)));
+                    let mut inner = String::new();
+                    html::push_html(&mut inner, open.events.into_iter());
+                    pending.push(Event::Html(
+                        heading_html(open.level, &id, &open.classes, &inner).into(),
+                    ));
+                    plain_text.push_str(&text);
+                    plain_text.push('\n');
+                    headings.push(Heading {
+                        level: open.level,
+                        id,
+                        text,
+                    });
+                }
+                continue;
+            }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                image = Some(OpenImage {
+                    src: dest_url.to_string(),
+                    title: title.to_string(),
+                    alt: String::new(),
+                    line: line_at(range.start),
+                });
+                continue;
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(LinkRef {
+                url: dest_url.to_string(),
+                line: line_at(range.start),
+            }),
             Event::Start(Tag::Paragraph) if first_paragraph.is_none() => {
                 in_first_paragraph = true;
                 first_paragraph = Some(String::new());
             }
-            Event::End(TagEnd::Paragraph) => in_first_paragraph = false,
-            Event::Text(t) | Event::Code(t) if in_first_paragraph => {
-                if let Some(p) = first_paragraph.as_mut() {
-                    p.push_str(t);
-                }
-            }
-            Event::SoftBreak if in_first_paragraph => {
-                if let Some(p) = first_paragraph.as_mut() {
-                    p.push(' ');
-                }
+            Event::End(TagEnd::Paragraph) => {
+                in_first_paragraph = false;
+                plain_text.push('\n');
             }
             _ => {}
         }
-        pending.push(event);
+        match &event {
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(open) = heading.as_mut() {
+                    open.text.push_str(t);
+                } else {
+                    plain_text.push_str(t);
+                }
+                if in_first_paragraph {
+                    if let Some(p) = first_paragraph.as_mut() {
+                        p.push_str(t);
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                plain_text.push(' ');
+                if in_first_paragraph {
+                    if let Some(p) = first_paragraph.as_mut() {
+                        p.push(' ');
+                    }
+                }
+            }
+            Event::End(TagEnd::Item | TagEnd::TableCell) => plain_text.push(' '),
+            _ => {}
+        }
+        emit(&mut heading, &mut pending, event);
     }
     flush_html(&mut pending, &mut blocks);
     if errors.is_empty() {
+        let words = count_words(&plain_text);
         Ok(RenderedBody {
             blocks,
             first_paragraph: first_paragraph.map(|p| p.trim().to_string()),
+            headings,
+            links,
+            assets,
+            diagram_css,
+            plain_text,
+            words,
         })
     } else {
         Err(errors)
+    }
+}
+
+/// Sends `event` into the open heading, if any, or the page.
+fn emit<'a>(heading: &mut Option<OpenHeading<'a>>, pending: &mut Vec<Event<'a>>, event: Event<'a>) {
+    match heading.as_mut() {
+        Some(open) => open.events.push(event),
+        None => pending.push(event),
     }
 }
 
@@ -134,13 +377,18 @@ mod tests {
         render_markdown(Path::new("posts/p.md"), body, 8)
     }
 
-    #[test]
-    fn renders_extensions() {
-        let r = render("Hello \"world\" -- *now*.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ and [^1]\n\n[^1]: note\n")
-            .expect("renders");
+    fn only_html(r: &RenderedBody) -> &str {
         let [Block::Html { html }] = r.blocks.as_slice() else {
             panic!("one html block: {:?}", r.blocks);
         };
+        html
+    }
+
+    #[test]
+    fn renders_extensions() {
+        let r = render("Hello \"world\" -- *now*.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ and [^1]\n\n- [x] done\n- [ ] todo\n\n[^1]: note\n")
+            .expect("renders");
+        let html = only_html(&r);
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("<del>x</del>"), "{html}");
         assert!(
@@ -148,9 +396,93 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("footnote-definition"), "{html}");
+        assert!(
+            html.contains(r#"<input disabled="" type="checkbox" checked=""/>"#),
+            "{html}"
+        );
         assert_eq!(
             r.first_paragraph.as_deref(),
             Some("Hello \u{201c}world\u{201d} \u{2013} now.")
+        );
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_anchor_links() {
+        let r = render("## Why *this*\n\n### Costs\n\n## Costs\n\n## Custom {#own}\n")
+            .expect("renders");
+        let ids: Vec<_> = r
+            .headings
+            .iter()
+            .map(|h| (h.level, h.id.as_str(), h.text.as_str()))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                (2, "why-this", "Why this"),
+                (3, "costs", "Costs"),
+                (2, "costs-1", "Costs"),
+                (2, "own", "Custom")
+            ]
+        );
+        let html = only_html(&r);
+        assert!(html.contains(r##"<h2 id="why-this">Why <em>this</em> <a class="anchor" href="#why-this" aria-label="Link to this section">#</a></h2>"##), "{html}");
+    }
+
+    #[test]
+    fn code_is_highlighted_and_counted() {
+        let r = render("Some words here.\n\n```rust\nlet x = 1;\n```\n").expect("renders");
+        let html = only_html(&r);
+        assert!(html.contains(r#"<div class="code-block"><pre class="code hl-code" data-lang="rust"><code><span class="hl-source hl-rust">"#), "{html}");
+        assert_eq!(r.words, 6, "{:?}", r.plain_text);
+    }
+
+    #[test]
+    fn mermaid_blocks_become_svg() {
+        let r = render("```mermaid\nflowchart LR\n  A --> B\n```\n").expect("renders");
+        let html = only_html(&r);
+        assert!(
+            html.starts_with(r#"<figure class="diagram mermaid"><svg id="mermaid-p-1""#),
+            "{html}"
+        );
+        assert!(!r.diagram_css.is_empty());
+    }
+
+    #[test]
+    fn bad_mermaid_fails_at_its_line() {
+        // Body starts at line 8: fence on 10, the bad line is 12.
+        let errors =
+            render("Text.\n\n```mermaid\nflowchart LR\n  A --> ]]] ((\n```\n").unwrap_err();
+        assert_eq!(errors.len(), 1);
+        let e = errors[0].to_string();
+        assert!(e.starts_with("posts/p.md:12: Mermaid diagram: "), "{e}");
+    }
+
+    #[test]
+    fn links_are_recorded_with_their_lines() {
+        let r = render("See [a](/posts/a/) and\n[b](#x).\n").expect("renders");
+        assert_eq!(
+            r.links,
+            [
+                LinkRef {
+                    url: "/posts/a/".into(),
+                    line: 8
+                },
+                LinkRef {
+                    url: "#x".into(),
+                    line: 9
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_image_fails_at_its_line() {
+        let errors = render("Text.\n\n![a cat](cat.png)\n").unwrap_err();
+        assert!(
+            errors[0]
+                .to_string()
+                .starts_with("posts/p.md:10: image `cat.png` not found"),
+            "{errors:?}"
         );
     }
 
@@ -166,7 +498,7 @@ mod tests {
             matches!(&r.blocks[1], Block::Demo { demo } if matches!(**demo, DemoSpec::Retry { seed: 3, .. }))
         );
         assert!(
-            matches!(&r.blocks[2], Block::Html { html } if html.contains("After.") && html.contains("language-rust"))
+            matches!(&r.blocks[2], Block::Html { html } if html.contains("After.") && html.contains(r#"data-lang="rust""#))
         );
     }
 
@@ -182,9 +514,9 @@ mod tests {
             messages[0].starts_with("posts/p.md:12: demo parameters: unknown field `bogus`"),
             "{messages:?}"
         );
-        assert_eq!(
-            messages[1],
-            "posts/p.md:15: unknown demo `nope`; known demos: retry, storm, breaker, contention"
+        assert!(
+            messages[1].starts_with("posts/p.md:15: unknown demo `nope`; known demos: retry, storm, breaker, contention"),
+            "{messages:?}"
         );
     }
 }

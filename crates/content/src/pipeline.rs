@@ -1,20 +1,37 @@
-//! The whole build: load, validate, render everything in memory, and only
-//! then write, so a failed build leaves the output folder as it was.
+//! The whole build: load, validate, render everything in memory, check the
+//! links, and only then write (see `output`), so a failed build leaves the
+//! output folder as it was.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use page_data::{article_data_path, index_data_path, post_route, PostIndex};
+use page_data::{
+    about_data_path, about_route, archive_data_path, archive_route, area_data_path, area_route,
+    article_data_path, diagrams_css_path, focus_data_path, focus_route, highlight_css_path,
+    index_data_path, post_route, search_index_path, tag_data_path, tag_index_data_path, tag_route,
+    tags_route, PostIndex,
+};
 
+use crate::about::{load_about, About};
+use crate::corrections::link_corrections;
 use crate::error::{ContentError, ContentErrors};
+use crate::focus::load_focus;
+use crate::highlight::highlight_css;
+use crate::links::{check_links, PageLinks};
+use crate::mermaid::diagrams_css;
+use crate::output::write_site;
+use crate::pages;
 use crate::post::{load_post, Post};
 use crate::prerender::{home_main, layout, not_found_main, post_main, PageMeta, Shell};
+use crate::search_index::search_index;
 use crate::site_config::SiteConfig;
+use crate::taxonomy::{archive, area_pages, link_neighbours, tag_index, tag_pages};
 
 /// Where to read content and where to write the site.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
-    /// Project root: holds `posts/` and `site/site.toml`.
+    /// Project root: holds `posts/`, `public/` and `site/` (`site.toml`,
+    /// and optionally `about.md` and `focus.toml`).
     pub root: PathBuf,
     /// Output folder: holds trunk's `index.html` (the app shell).
     pub out: PathBuf,
@@ -32,52 +49,151 @@ pub struct BuildReport {
 
 /// Builds the content into `options.out`.
 pub fn build_site(options: &BuildOptions) -> Result<BuildReport, ContentErrors> {
-    let site = SiteConfig::load(&options.root.join("site/site.toml"))?;
+    let files = render_site(options)?;
+    write_site(&options.out, &files.files)?;
+    Ok(BuildReport {
+        posts: files.posts,
+        drafts_skipped: files.drafts_skipped,
+        files: files.files.into_keys().collect(),
+    })
+}
+
+/// Every output file in memory, before anything is written.
+pub struct RenderedSite {
+    pub posts: usize,
+    pub drafts_skipped: usize,
+    /// Path relative to the site root -> contents.
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+/// Loads, validates and renders the site in memory; checks its links.
+pub fn render_site(options: &BuildOptions) -> Result<RenderedSite, ContentErrors> {
+    let root = &options.root;
+    let site = SiteConfig::load(&root.join("site/site.toml"))?;
     let shell_path = options.out.join("index.html");
     let shell_html = std::fs::read_to_string(&shell_path).map_err(|e| {
         ContentError::new(&shell_path, 0, format!("cannot read the app shell: {e}"))
     })?;
     let shell = Shell::new(shell_html).map_err(|m| ContentError::new(&shell_path, 0, m))?;
+    let public_dir = root.join("public");
 
-    let posts = load_posts(&options.root.join("posts"), &site)?;
+    let mut errors = Vec::new();
+    let posts = match load_posts(&root.join("posts"), &site, &public_dir) {
+        Ok(posts) => posts,
+        Err(mut e) => {
+            errors.append(&mut e.0);
+            Vec::new()
+        }
+    };
     let total = posts.len();
-    let published: Vec<&Post> = posts
-        .iter()
+    let mut published: Vec<Post> = posts
+        .into_iter()
         .filter(|p| options.include_drafts || !p.meta().draft)
         .collect();
-
-    let files = render_files(&site, &shell, &published)?;
-    for (rel, contents) in &files {
-        let path = options.out.join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| ContentError::new(dir, 0, format!("cannot create folder: {e}")))?;
-        }
-        std::fs::write(&path, contents)
-            .map_err(|e| ContentError::new(&path, 0, format!("cannot write: {e}")))?;
+    if let Err(mut e) = link_corrections(&mut published) {
+        errors.append(&mut e);
     }
-    Ok(BuildReport {
+    link_neighbours(&mut published);
+
+    let about_path = root.join("site/about.md");
+    let about = if about_path.exists() {
+        load_about(&about_path, &public_dir)
+            .map_err(|mut e| errors.append(&mut e))
+            .ok()
+    } else {
+        None
+    };
+    let focus_path = root.join("site/focus.toml");
+    let focus = if focus_path.exists() {
+        load_focus(&focus_path).map_err(|e| errors.push(e)).ok()
+    } else {
+        None
+    };
+    if !errors.is_empty() {
+        return Err(ContentErrors(errors));
+    }
+
+    let mut files = render_files(&site, &shell, &published, about.as_ref(), focus.as_ref())?;
+    for asset in published
+        .iter()
+        .flat_map(|p| &p.assets)
+        .chain(about.iter().flat_map(|a| &a.body.assets))
+    {
+        let bytes = std::fs::read(&asset.source)
+            .map_err(|e| ContentError::new(&asset.source, 0, format!("cannot read: {e}")))?;
+        files.insert(asset.output.clone(), bytes);
+    }
+
+    let mut pages_links: Vec<PageLinks<'_>> = published
+        .iter()
+        .map(|p| PageLinks {
+            source: &p.source,
+            route: post_route(p.slug()),
+            links: &p.links,
+        })
+        .collect();
+    if let Some(about) = &about {
+        pages_links.push(PageLinks {
+            source: &about.source,
+            route: about_route(),
+            links: &about.body.links,
+        });
+    }
+    let broken = check_links(&pages_links, &files, &public_dir);
+    if !broken.is_empty() {
+        return Err(ContentErrors(broken));
+    }
+    Ok(RenderedSite {
         posts: published.len(),
         drafts_skipped: total - published.len(),
-        files: files.into_keys().collect(),
+        files,
     })
 }
 
-/// Loads every `*.md` in `dir`, newest first; reports every bad post.
-pub fn load_posts(dir: &Path, site: &SiteConfig) -> Result<Vec<Post>, ContentErrors> {
+/// The post files in `dir`: `<slug>.md` and `<slug>/index.md`.
+fn post_paths(dir: &Path) -> Result<Vec<PathBuf>, ContentError> {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| ContentError::new(dir, 0, format!("cannot read the posts folder: {e}")))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .filter_map(|p| {
+            if p.is_dir() {
+                Some(p.join("index.md")).filter(|i| i.is_file())
+            } else {
+                p.extension().is_some_and(|e| e == "md").then_some(p)
+            }
+        })
         .collect();
     paths.sort();
+    Ok(paths)
+}
 
-    let mut posts = Vec::new();
+/// Loads every post in `dir`, newest first; reports every bad post and
+/// every slug used twice.
+pub fn load_posts(
+    dir: &Path,
+    site: &SiteConfig,
+    public_dir: &Path,
+) -> Result<Vec<Post>, ContentErrors> {
+    let mut posts: Vec<Post> = Vec::new();
     let mut errors = Vec::new();
-    for path in &paths {
-        match load_post(path, site) {
-            Ok(post) => posts.push(post),
+    for path in &post_paths(dir)? {
+        match load_post(path, site, public_dir) {
+            Ok(post) => {
+                if let Some(first) = posts.iter().find(|p| p.slug() == post.slug()) {
+                    errors.push(ContentError::new(
+                        path,
+                        1,
+                        format!(
+                            "duplicate slug `{}`: {} has it too",
+                            post.slug(),
+                            first.source.display()
+                        ),
+                    ));
+                } else {
+                    posts.push(post);
+                }
+            }
             Err(mut e) => errors.append(&mut e),
         }
     }
@@ -93,46 +209,166 @@ pub fn load_posts(dir: &Path, site: &SiteConfig) -> Result<Vec<Post>, ContentErr
     Ok(posts)
 }
 
-fn json<T: serde::Serialize>(value: &T) -> Result<String, ContentError> {
-    serde_json::to_string(value)
+fn json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, ContentError> {
+    serde_json::to_vec(value)
         .map_err(|e| ContentError::new(Path::new("<data>"), 0, format!("cannot serialize: {e}")))
 }
 
-/// Every output file, by path relative to the site root.
+/// Adds a route's prerendered page.
+fn page(
+    files: &mut BTreeMap<String, Vec<u8>>,
+    site: &SiteConfig,
+    shell: &Shell,
+    route: &str,
+    title: &str,
+    description: &str,
+    main: &str,
+) {
+    let meta = PageMeta {
+        title: if title.is_empty() {
+            site.title.clone()
+        } else {
+            format!("{title} · {}", site.title)
+        },
+        description: description.to_string(),
+        canonical: format!("{}{route}", site.base_url),
+    };
+    files.insert(
+        format!("{route}index.html"),
+        shell.page(site, &meta, &layout(site, main)).into_bytes(),
+    );
+}
+
+/// Every output file but copied images, by path relative to the site root.
 fn render_files(
     site: &SiteConfig,
     shell: &Shell,
-    posts: &[&Post],
-) -> Result<BTreeMap<String, String>, ContentError> {
+    posts: &[Post],
+    about: Option<&About>,
+    focus: Option<&page_data::FocusPage>,
+) -> Result<BTreeMap<String, Vec<u8>>, ContentErrors> {
     let mut files = BTreeMap::new();
+    let summaries: Vec<_> = posts.iter().map(|p| p.meta().clone()).collect();
     let index = PostIndex {
         description: site.description.clone(),
-        posts: posts.iter().map(|p| p.meta().clone()).collect(),
+        posts: summaries.clone(),
     };
     files.insert(index_data_path(), json(&index)?);
-
-    let home = PageMeta {
-        title: site.title.clone(),
-        description: site.description.clone(),
-        canonical: site.base_url.clone(),
-    };
-    files.insert(
-        "index.html".to_string(),
-        shell.page(site, &home, &layout(site, &home_main(site, posts))),
+    page(
+        &mut files,
+        site,
+        shell,
+        "",
+        "",
+        &site.description,
+        &home_main(site, &summaries),
     );
 
+    let mut diagram_rules = BTreeMap::new();
     for post in posts {
         files.insert(article_data_path(post.slug()), json(&post.article)?);
-        let meta = PageMeta {
-            title: format!("{} · {}", post.meta().title, site.title),
-            description: post.meta().summary.clone(),
-            canonical: format!("{}{}", site.base_url, post_route(post.slug())),
-        };
-        files.insert(
-            format!("{}index.html", post_route(post.slug())),
-            shell.page(site, &meta, &layout(site, &post_main(post))),
+        page(
+            &mut files,
+            site,
+            shell,
+            &post_route(post.slug()),
+            &post.meta().title,
+            &post.meta().summary,
+            &post_main(post),
+        );
+        diagram_rules.extend(post.diagram_css.clone());
+    }
+
+    let tags = tag_pages(posts)?;
+    let tag_list = tag_index(&tags);
+    files.insert(tag_index_data_path(), json(&tag_list)?);
+    page(
+        &mut files,
+        site,
+        shell,
+        &tags_route(),
+        "Tags",
+        &format!("Every tag on {}.", site.title),
+        &pages::tags_main(&tag_list),
+    );
+    for tag in tags.values() {
+        files.insert(tag_data_path(&tag.slug), json(tag)?);
+        page(
+            &mut files,
+            site,
+            shell,
+            &tag_route(&tag.slug),
+            &format!("Tagged “{}”", tag.tag),
+            &format!(
+                "Posts tagged “{}” ({}).",
+                tag.tag,
+                pages::count_label(tag.posts.len())
+            ),
+            &pages::tag_main(tag),
         );
     }
+    for area in area_pages(site, posts) {
+        files.insert(area_data_path(&area.key), json(&area)?);
+        page(
+            &mut files,
+            site,
+            shell,
+            &area_route(&area.key),
+            &area.name,
+            &format!(
+                "Posts in {} ({}).",
+                area.name,
+                pages::count_label(area.posts.len())
+            ),
+            &pages::area_main(&area),
+        );
+    }
+    let archive = archive(posts);
+    files.insert(archive_data_path(), json(&archive)?);
+    page(
+        &mut files,
+        site,
+        shell,
+        &archive_route(),
+        "Archive",
+        &format!("Every post on {}, by year.", site.title),
+        &pages::archive_main(&archive),
+    );
+
+    if let Some(about) = about {
+        files.insert(about_data_path(), json(&about.page)?);
+        page(
+            &mut files,
+            site,
+            shell,
+            &about_route(),
+            &about.page.title,
+            &about.page.description,
+            &pages::about_main(&about.page),
+        );
+        diagram_rules.extend(about.body.diagram_css.clone());
+    }
+    if let Some(focus) = focus {
+        files.insert(focus_data_path(), json(focus)?);
+        page(
+            &mut files,
+            site,
+            shell,
+            &focus_route(),
+            &focus.title,
+            &focus.intro,
+            &pages::focus_main(focus),
+        );
+    }
+
+    files.insert(search_index_path(), json(&search_index(posts))?);
+    let highlight =
+        highlight_css().map_err(|m| ContentError::new(Path::new(&highlight_css_path()), 0, m))?;
+    files.insert(highlight_css_path(), highlight.into_bytes());
+    files.insert(
+        diagrams_css_path(),
+        diagrams_css(&diagram_rules).into_bytes(),
+    );
 
     let not_found = PageMeta {
         title: format!("Page not found · {}", site.title),
@@ -141,7 +377,9 @@ fn render_files(
     };
     files.insert(
         "404.html".to_string(),
-        shell.page(site, &not_found, &layout(site, &not_found_main())),
+        shell
+            .page(site, &not_found, &layout(site, &not_found_main()))
+            .into_bytes(),
     );
     Ok(files)
 }

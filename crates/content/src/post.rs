@@ -1,19 +1,34 @@
-//! One post: `posts/<slug>.md` loaded, validated and rendered.
+//! One post: `posts/<slug>.md` or `posts/<slug>/index.md` (with its images
+//! beside it), loaded, validated and rendered.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use page_data::{Article, Block, PostSummary};
 
 use crate::error::ContentError;
-use crate::front_matter::{parse_front_matter, split_post};
-use crate::markdown::render_markdown;
+use crate::front_matter::{parse_front_matter, split_post, FieldLines};
+use crate::headings::Heading;
+use crate::images::{Asset, ImageContext};
+use crate::markdown::{render_markdown_in, LinkRef, MarkdownContext};
+use crate::reading_time::reading_minutes;
 use crate::site_config::SiteConfig;
+use crate::toc::table_of_contents;
 
 /// A post ready to be written out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Post {
     pub source: PathBuf,
     pub article: Article,
+    /// For a correction: the slug of the post it corrects.
+    pub corrects: Option<String>,
+    pub lines: FieldLines,
+    pub headings: Vec<Heading>,
+    pub links: Vec<LinkRef>,
+    pub assets: Vec<Asset>,
+    pub diagram_css: BTreeMap<String, String>,
+    /// Title, headings, prose and code as text, for the search index.
+    pub plain_text: String,
 }
 
 impl Post {
@@ -30,13 +45,19 @@ impl Post {
     }
 }
 
-/// The slug of `posts/<slug>.md`: lowercase ASCII letters, digits and
-/// single hyphens, so it is the same URL on every host and file system.
+/// The slug of `posts/<slug>.md` or `posts/<slug>/index.md`: lowercase
+/// ASCII letters, digits and single hyphens, so it is the same URL on every
+/// host and file system.
 pub fn slug_of(path: &Path) -> Result<String, ContentError> {
-    let stem = path
-        .file_stem()
+    let is_folder_post = path.file_name().is_some_and(|n| n == "index.md");
+    let name = if is_folder_post {
+        path.parent().and_then(|p| p.file_name())
+    } else {
+        path.file_stem()
+    };
+    let stem = name
         .and_then(|s| s.to_str())
-        .ok_or_else(|| ContentError::new(path, 0, "file name is not valid UTF-8"))?;
+        .ok_or_else(|| ContentError::new(path, 1, "file name is not valid UTF-8"))?;
     let valid = !stem.is_empty()
         && !stem.starts_with('-')
         && !stem.ends_with('-')
@@ -49,19 +70,24 @@ pub fn slug_of(path: &Path) -> Result<String, ContentError> {
     } else {
         Err(ContentError::new(
             path,
-            0,
+            1,
             format!(
-                "file name `{stem}` is not a valid slug: use lowercase letters, digits and single hyphens, e.g. `retry-budgets.md`"
+                "`{stem}` is not a valid slug: use lowercase letters, digits and single hyphens, e.g. `retry-budgets.md` or `retry-budgets/index.md`"
             ),
         ))
     }
 }
 
-/// Loads and renders the post at `path`.
-pub fn load_post(path: &Path, site: &SiteConfig) -> Result<Post, Vec<ContentError>> {
+/// Loads and renders the post at `path`; `public_dir` holds the site's
+/// static files (for `/...` images).
+pub fn load_post(
+    path: &Path,
+    site: &SiteConfig,
+    public_dir: &Path,
+) -> Result<Post, Vec<ContentError>> {
     let slug = slug_of(path).map_err(|e| vec![e])?;
     let bytes = std::fs::read(path)
-        .map_err(|e| vec![ContentError::new(path, 0, format!("cannot read: {e}"))])?;
+        .map_err(|e| vec![ContentError::new(path, 1, format!("cannot read: {e}"))])?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let line = crate::source_text::line_of(
             &String::from_utf8_lossy(e.as_bytes()),
@@ -71,12 +97,23 @@ pub fn load_post(path: &Path, site: &SiteConfig) -> Result<Post, Vec<ContentErro
     })?;
     let split = split_post(path, &text).map_err(|e| vec![e])?;
     let front = parse_front_matter(path, &split, site).map_err(|e| vec![e])?;
-    let body = render_markdown(path, split.body, split.body_line)?;
+    let ctx = MarkdownContext {
+        path: path.to_path_buf(),
+        body_line: split.body_line,
+        images: ImageContext {
+            source_dir: path.parent().unwrap_or(Path::new(".")).to_path_buf(),
+            route: page_data::post_route(&slug),
+            public_dir: public_dir.to_path_buf(),
+        },
+        page_key: slug.clone(),
+    };
+    let body = render_markdown_in(&ctx, split.body)?;
     let summary = front.summary.or(body.first_paragraph).unwrap_or_default();
     let area_name = site
         .area(&front.area)
         .map(|a| a.name.clone())
         .unwrap_or_default();
+    let plain_text = format!("{}\n{}", front.title, body.plain_text);
     Ok(Post {
         source: path.to_path_buf(),
         article: Article {
@@ -90,9 +127,24 @@ pub fn load_post(path: &Path, site: &SiteConfig) -> Result<Post, Vec<ContentErro
                 area_name,
                 kind: front.kind,
                 draft: front.draft,
+                updated: front.updated,
+                reading_minutes: reading_minutes(body.words),
             },
             blocks: body.blocks,
+            toc: table_of_contents(&body.headings),
+            corrected_by: Vec::new(),
+            corrects: None,
+            previous: None,
+            next: None,
+            related: Vec::new(),
         },
+        corrects: front.corrects,
+        lines: front.lines,
+        headings: body.headings,
+        links: body.links,
+        assets: body.assets,
+        diagram_css: body.diagram_css,
+        plain_text,
     })
 }
 
@@ -106,7 +158,18 @@ mod tests {
             slug_of(Path::new("posts/retry-budgets.md")).unwrap(),
             "retry-budgets"
         );
-        for bad in ["Retry.md", "a--b.md", "-a.md", "a_b.md", "café.md"] {
+        assert_eq!(
+            slug_of(Path::new("posts/retry-budgets/index.md")).unwrap(),
+            "retry-budgets"
+        );
+        for bad in [
+            "Retry.md",
+            "a--b.md",
+            "-a.md",
+            "a_b.md",
+            "café.md",
+            "posts/A/index.md",
+        ] {
             assert!(slug_of(Path::new(bad)).is_err(), "{bad}");
         }
     }

@@ -1,12 +1,15 @@
 //! Prerendered pages: every route as a real HTML file, readable before (and
 //! without) the wasm, built on the app shell that trunk produced.
 
-use page_data::{Block, PostSummary};
+use page_data::{
+    area_route, post_route, tag_route, tag_slug, Article, Block, PostLink, PostSummary,
+};
 
 use crate::demo_placeholder::demo_placeholder;
 use crate::escape::escape_html;
 use crate::post::Post;
 use crate::site_config::SiteConfig;
+use crate::toc::toc_html;
 
 /// Marker in `index.html` replaced by the page's title and meta tags.
 pub const HEAD_MARKER: &str = "<!-- prerender:head -->";
@@ -33,7 +36,9 @@ impl Shell {
     /// A whole page: the shell with `meta` in the head and `body` inside.
     pub fn page(&self, site: &SiteConfig, meta: &PageMeta, body: &str) -> String {
         let head = format!(
-            "<title>{title}</title>\n    <meta name=\"description\" content=\"{description}\">\n    <link rel=\"canonical\" href=\"{canonical}\">\n    <meta name=\"site-title\" content=\"{site_title}\">\n    <meta name=\"author\" content=\"{author}\">",
+            "<title>{title}</title>\n    <meta name=\"description\" content=\"{description}\">\n    <link rel=\"canonical\" href=\"{canonical}\">\n    <meta name=\"site-title\" content=\"{site_title}\">\n    <meta name=\"author\" content=\"{author}\">\n    <link rel=\"stylesheet\" href=\"/{highlight}\">\n    <link rel=\"stylesheet\" href=\"/{diagrams}\">",
+            highlight = page_data::highlight_css_path(),
+            diagrams = page_data::diagrams_css_path(),
             site_title = escape_html(&site.title),
             author = escape_html(&site.author),
             title = escape_html(&meta.title),
@@ -57,7 +62,7 @@ pub struct PageMeta {
 /// `Layout` component renders, so the swap to the live app does not jump.
 pub fn layout(site: &SiteConfig, main: &str) -> String {
     format!(
-        r#"<header class="site-header"><a class="site-title" href="/">{title}</a><nav aria-label="Site"><a href="/">Posts</a></nav></header>
+        r#"<header class="site-header"><a class="site-title" href="/">{title}</a><nav aria-label="Site"><a href="/">Posts</a> <a href="/archive/">Archive</a> <a href="/tags/">Tags</a> <a href="/focus/">Focus</a> <a href="/about/">About</a></nav></header>
 <main id="main">{main}</main>
 <footer class="site-footer"><p>{author}. No trackers, no cookies: plain files.</p></footer>"#,
         title = escape_html(&site.title),
@@ -65,50 +70,128 @@ pub fn layout(site: &SiteConfig, main: &str) -> String {
     )
 }
 
-/// The date, area, kind and tags line of a post.
+/// The date (and updated date), area, kind, reading time and tags of a
+/// post, tags and area linking to their pages.
 pub fn post_meta_line(meta: &PostSummary) -> String {
     let tags: String = meta
         .tags
         .iter()
-        .map(|t| format!(r#"<li class="tag">{}</li>"#, escape_html(t)))
+        .map(|t| {
+            format!(
+                r#"<li class="tag"><a href="/{route}">{tag}</a></li>"#,
+                route = tag_route(&tag_slug(t)),
+                tag = escape_html(t)
+            )
+        })
         .collect();
+    let updated = meta.updated.as_ref().map_or(String::new(), |u| {
+        format!(
+            r#" · <span class="updated">updated <time datetime="{u}">{u}</time></span>"#,
+            u = escape_html(u)
+        )
+    });
+    let reading = if meta.reading_minutes > 0 {
+        format!(
+            r#" · <span class="reading-time">{} min read</span>"#,
+            meta.reading_minutes
+        )
+    } else {
+        String::new()
+    };
     format!(
-        r#"<p class="post-meta"><time datetime="{date}">{date}</time> · <span class="area">{area}</span> · <span class="kind">{kind}</span></p><ul class="tags" aria-label="Tags">{tags}</ul>"#,
+        r#"<p class="post-meta"><time datetime="{date}">{date}</time>{updated} · <a class="area" href="/{area_route}">{area}</a> · <span class="kind">{kind}</span>{reading}</p><ul class="tags" aria-label="Tags">{tags}</ul>"#,
         date = escape_html(&meta.date),
+        area_route = area_route(&meta.area),
         area = escape_html(&meta.area_name),
         kind = meta.kind.label(),
     )
 }
 
-/// The home page's main: every post, newest first.
-pub fn home_main(site: &SiteConfig, posts: &[&Post]) -> String {
-    let items: String = posts
-        .iter()
-        .map(|p| {
-            let m = p.meta();
-            format!(
-                r#"<li class="post-item"><h2><a href="/{route}">{title}</a></h2>{meta}<p class="summary">{summary}</p></li>"#,
-                route = page_data::post_route(&m.slug),
-                title = escape_html(&m.title),
-                meta = post_meta_line(m),
-                summary = escape_html(&m.summary),
-            )
-        })
-        .collect();
+/// `<a href="/posts/slug/">title</a>`.
+pub fn post_anchor(link: &PostLink) -> String {
     format!(
-        r#"<section class="home"><h1>{title}</h1><p class="lede">{description}</p><ol class="post-list">{items}</ol></section>"#,
-        title = escape_html(&site.title),
-        description = escape_html(&site.description),
+        r#"<a href="/{route}">{title}</a>"#,
+        route = post_route(&link.slug),
+        title = escape_html(&link.title)
     )
 }
 
-/// A post page's main: the article with each demo as a static picture of
-/// its default run.
-pub fn post_main(post: &Post) -> String {
-    let meta = post.meta();
+/// The banners at the top of a corrected post, and the note at the top of
+/// a correction.
+pub fn correction_notes(article: &Article) -> String {
+    let mut html: String = article
+        .corrected_by
+        .iter()
+        .map(|c| {
+            format!(
+                r#"<aside class="correction-banner" role="note"><p>Corrected on <time datetime="{date}">{date}</time>: see {link}.</p></aside>"#,
+                date = escape_html(&c.date),
+                link = post_anchor(c),
+            )
+        })
+        .collect();
+    if let Some(target) = &article.corrects {
+        html.push_str(&format!(
+            r#"<aside class="corrects-note" role="note"><p>This corrects {link} (<time datetime="{date}">{date}</time>).</p></aside>"#,
+            link = post_anchor(target),
+            date = escape_html(&target.date),
+        ));
+    }
+    html
+}
+
+/// Previous/next and related posts, after the article.
+pub fn post_footer(article: &Article) -> String {
+    let mut nav = String::new();
+    if let Some(prev) = &article.previous {
+        nav.push_str(&format!(
+            r#"<a class="previous" rel="prev" href="/{}"><span class="label">Previous</span> {}</a>"#,
+            post_route(&prev.slug),
+            escape_html(&prev.title)
+        ));
+    }
+    if let Some(next) = &article.next {
+        nav.push_str(&format!(
+            r#"<a class="next" rel="next" href="/{}"><span class="label">Next</span> {}</a>"#,
+            post_route(&next.slug),
+            escape_html(&next.title)
+        ));
+    }
+    let mut html = String::new();
+    if !article.related.is_empty() {
+        let items: String = article
+            .related
+            .iter()
+            .map(|r| format!("<li>{}</li>", post_anchor(r)))
+            .collect();
+        html.push_str(&format!(
+            r#"<section class="related" aria-labelledby="related-title"><h2 id="related-title">Related posts</h2><ul>{items}</ul></section>"#
+        ));
+    }
+    if !nav.is_empty() {
+        html.push_str(&format!(
+            r#"<nav class="post-nav" aria-label="Previous and next posts">{nav}</nav>"#
+        ));
+    }
+    html
+}
+
+/// The home page's main: every post, newest first.
+pub fn home_main(site: &SiteConfig, posts: &[PostSummary]) -> String {
+    format!(
+        r#"<section class="home"><h1>{title}</h1><p class="lede">{description}</p>{list}</section>"#,
+        title = escape_html(&site.title),
+        description = escape_html(&site.description),
+        list = crate::pages::post_list_html(posts),
+    )
+}
+
+/// The blocks of a page as HTML, each demo as a static picture of its
+/// default run.
+pub fn blocks_html(blocks: &[Block]) -> String {
     let mut body = String::new();
     let mut demo_index = 0;
-    for block in post.blocks() {
+    for block in blocks {
         match block {
             Block::Html { html } => body.push_str(html),
             Block::Demo { demo } => {
@@ -117,10 +200,21 @@ pub fn post_main(post: &Post) -> String {
             }
         }
     }
+    body
+}
+
+/// A post page's main: correction notes, title and meta, table of
+/// contents, the article, then related and previous/next posts.
+pub fn post_main(post: &Post) -> String {
+    let article = &post.article;
     format!(
-        r#"<article class="post"><header><h1>{title}</h1>{meta}</header><div class="post-body">{body}</div></article>"#,
-        title = escape_html(&meta.title),
-        meta = post_meta_line(meta),
+        r#"<article class="post">{notes}<header><h1>{title}</h1>{meta}</header>{toc}<div class="post-body">{body}</div></article>{footer}"#,
+        notes = correction_notes(article),
+        title = escape_html(&article.meta.title),
+        meta = post_meta_line(&article.meta),
+        toc = toc_html(&article.toc),
+        body = blocks_html(&article.blocks),
+        footer = post_footer(article),
     )
 }
 
