@@ -6,7 +6,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::Layout;
-use crate::routes::{HomePage, NotFoundPage, PostPage};
+use crate::routes::{
+    About, ArchivePage, AreaPostsPage, Focus, HomePage, NotFoundPage, PostPage, SearchPage,
+    TagPostsPage, TagsPage,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -18,6 +21,13 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/posts/:slug/") view=PostPage />
+                    <Route path=path!("/tags/") view=TagsPage />
+                    <Route path=path!("/tags/:slug/") view=TagPostsPage />
+                    <Route path=path!("/areas/:key/") view=AreaPostsPage />
+                    <Route path=path!("/archive/") view=ArchivePage />
+                    <Route path=path!("/about/") view=About />
+                    <Route path=path!("/focus/") view=Focus />
+                    <Route path=path!("/search/") view=SearchPage />
                 </Routes>
             </Layout>
         </Router>

@@ -1,21 +1,41 @@
-//! Date, area, kind and tags of a post.
+//! Date (and update), area, kind, reading time and tags of a post; the
+//! area and tags link to their pages. Same markup as the build's
+//! `post_meta_line`.
 
 use leptos::prelude::*;
-use page_data::PostSummary;
+use page_data::{area_route, tag_route, tag_slug, PostSummary};
+
+use crate::data::site_url;
 
 #[component]
 pub fn PostMeta(meta: PostSummary) -> impl IntoView {
     let datetime = meta.date.clone();
+    let updated = meta.updated.clone().map(|u| {
+        let dt = u.clone();
+        view! { " · " <span class="updated">"updated " <time datetime=dt>{u}</time></span> }
+    });
+    let reading = (meta.reading_minutes > 0).then(|| {
+        view! { " · " <span class="reading-time">{format!("{} min read", meta.reading_minutes)}</span> }
+    });
     view! {
         <p class="post-meta">
             <time datetime=datetime>{meta.date}</time>
+            {updated}
             " · "
-            <span class="area">{meta.area_name}</span>
+            <a class="area" href=site_url(&area_route(&meta.area))>{meta.area_name}</a>
             " · "
             <span class="kind">{meta.kind.label()}</span>
+            {reading}
         </p>
         <ul class="tags" aria-label="Tags">
-            {meta.tags.into_iter().map(|t| view! { <li class="tag">{t}</li> }).collect_view()}
+            {meta
+                .tags
+                .into_iter()
+                .map(|t| {
+                    let href = site_url(&tag_route(&tag_slug(&t)));
+                    view! { <li class="tag"><a href=href>{t}</a></li> }
+                })
+                .collect_view()}
         </ul>
     }
 }

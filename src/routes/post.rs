@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use page_data::{article_data_path, Article, Block};
 
-use crate::components::PostMeta;
+use crate::components::{CorrectionNotes, PostMeta, PostNavigation, TableOfContents};
 use crate::data::fetch_json;
 use crate::demos::DemoView;
 use crate::routes::NotFoundPage;
@@ -15,9 +15,19 @@ use crate::takeover::RouteReady;
 #[component]
 fn ArticleView(article: Article) -> impl IntoView {
     let title = article.meta.title.clone();
+    let Article {
+        toc,
+        corrected_by,
+        corrects,
+        previous,
+        next,
+        related,
+        ..
+    } = article.clone();
     let mut demo_index = 0;
     let blocks = article
         .blocks
+        .clone()
         .into_iter()
         .map(|block| match block {
             Block::Html { html } => {
@@ -32,12 +42,15 @@ fn ArticleView(article: Article) -> impl IntoView {
     view! {
         <Title text=page_title(&title) />
         <article class="post">
+            <CorrectionNotes corrected_by corrects />
             <header>
                 <h1>{title}</h1>
                 <PostMeta meta=article.meta />
             </header>
+            <TableOfContents toc />
             <div class="post-body">{blocks}</div>
         </article>
+        <PostNavigation previous next related />
     }
 }
 

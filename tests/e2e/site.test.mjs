@@ -47,7 +47,7 @@ test('the home page lists the posts newest first with summary, date, area and ta
   assert.ok(html.includes('A retry assumes the failure was temporary.'));
   assert.ok(html.includes('datetime="2026-11-20"'));
   assert.ok(html.includes('Systems and craft'));
-  assert.ok(html.includes('<li class="tag">retries</li>'));
+  assert.ok(html.includes('<li class="tag"><a href="/tags/retries/">retries</a></li>'));
 });
 
 test('an unknown path answers 404 with a real not-found page', async () => {

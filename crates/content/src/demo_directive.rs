@@ -287,7 +287,7 @@ mod tests {
         let e = parse_demo(Path::new("posts/p.md"), 10, 11, "tetris", "").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "posts/p.md:10: unknown demo `tetris`; known demos: retry, storm, breaker, contention"
+            "posts/p.md:10: unknown demo `tetris`; known demos: retry, storm, breaker, contention, queue, deep-space"
         );
     }
 }

@@ -25,14 +25,7 @@ pub fn post_list_html(posts: &[PostSummary]) -> String {
     format!(r#"<ol class="post-list">{items}</ol>"#)
 }
 
-/// `N posts` / `1 post`.
-pub fn count_label(n: usize) -> String {
-    if n == 1 {
-        "1 post".to_string()
-    } else {
-        format!("{n} posts")
-    }
-}
+pub use page_data::format::count_label;
 
 /// `/tags/`.
 pub fn tags_main(index: &TagIndex) -> String {

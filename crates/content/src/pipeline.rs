@@ -362,6 +362,15 @@ fn render_files(
     }
 
     files.insert(search_index_path(), json(&search_index(posts))?);
+    page(
+        &mut files,
+        site,
+        shell,
+        "search/",
+        "Search",
+        &format!("Search every post on {}.", site.title),
+        &crate::prerender::search_main(),
+    );
     let highlight =
         highlight_css().map_err(|m| ContentError::new(Path::new(&highlight_css_path()), 0, m))?;
     files.insert(highlight_css_path(), highlight.into_bytes());

@@ -62,9 +62,9 @@ pub struct PageMeta {
 /// `Layout` component renders, so the swap to the live app does not jump.
 pub fn layout(site: &SiteConfig, main: &str) -> String {
     format!(
-        r#"<header class="site-header"><a class="site-title" href="/">{title}</a><nav aria-label="Site"><a href="/">Posts</a> <a href="/archive/">Archive</a> <a href="/tags/">Tags</a> <a href="/focus/">Focus</a> <a href="/about/">About</a></nav></header>
+        r##"<a class="skip-link" href="#main">Skip to content</a><header class="site-header"><a class="site-title" href="/">{title}</a><nav aria-label="Site"><a href="/">Posts</a><a href="/archive/">Archive</a><a href="/tags/">Tags</a><a href="/focus/">Focus</a><a href="/about/">About</a><a href="/search/">Search</a></nav><button type="button" class="theme-toggle" data-theme-toggle aria-label="Switch between light and dark theme">Theme</button></header>
 <main id="main">{main}</main>
-<footer class="site-footer"><p>{author}. No trackers, no cookies: plain files.</p></footer>"#,
+<footer class="site-footer"><p>{author}. No trackers, no cookies: plain files.</p></footer>"##,
         title = escape_html(&site.title),
         author = escape_html(&site.author),
     )
@@ -216,6 +216,12 @@ pub fn post_main(post: &Post) -> String {
         body = blocks_html(&article.blocks),
         footer = post_footer(article),
     )
+}
+
+/// The search page's main: the form; results need the app (the index is
+/// searched in the browser).
+pub fn search_main() -> String {
+    r#"<section class="search"><h1>Search</h1><form role="search" action="/search/" method="get"><label for="search-q">Search the posts</label><input id="search-q" type="search" name="q" autocomplete="off"></form><p class="search-status">Search runs in your browser and needs JavaScript; the <a href="/archive/">archive</a> lists every post.</p></section>"#.to_string()
 }
 
 /// The not-found page's main.

@@ -26,6 +26,15 @@ pub fn duration_ms(ms: Option<f64>) -> String {
     }
 }
 
+/// `N posts` / `1 post`.
+pub fn count_label(n: usize) -> String {
+    if n == 1 {
+        "1 post".to_string()
+    } else {
+        format!("{n} posts")
+    }
+}
+
 /// A ratio with two decimals: `1.3245` -> `1.32`.
 pub fn ratio(value: f64) -> String {
     format!("{value:.2}")

@@ -17,6 +17,7 @@ mod paths;
 mod queue_summary;
 mod retry_summary;
 mod search;
+mod search_query;
 mod site_pages;
 mod storm_summary;
 
@@ -35,5 +36,6 @@ pub use paths::{
 pub use queue_summary::queue_summary;
 pub use retry_summary::{retry_summary, Stat};
 pub use search::{SearchDoc, SearchIndex};
+pub use search_query::{query_words, search, SearchHit};
 pub use site_pages::{AboutPage, FocusArea, FocusPage, FocusStatus};
 pub use storm_summary::{storm_summary, verdict_text};
