@@ -26,10 +26,13 @@
 mod post_claims;
 
 use post_claims::{claim, post_slugs, PostUnderTest};
-use sim::{run_queue, QueueScenario};
+use sim::{run_queue, run_storm, BackoffPolicy, QueueScenario, RetryBudget, StormScenario};
 
 /// Posts whose simulation numbers are checked below, one test each.
-const CHECKED: &[&str] = &["order-is-promised-per-key"];
+const CHECKED: &[&str] = &[
+    "a-timeout-shorter-than-the-tail",
+    "order-is-promised-per-key",
+];
 
 /// Posts that state no number about a simulation (no demo, no percentages).
 const WITHOUT_SIM_NUMBERS: &[&str] = &[];
@@ -51,6 +54,24 @@ fn with<T: Clone>(base: &T, change: impl FnOnce(&mut T)) -> T {
     let mut variant = base.clone();
     change(&mut variant);
     variant
+}
+
+/// The storm demo's second run: the first with its default protections
+/// switched on (full jitter, and a 10% retry budget unless the scenario has
+/// one), as `Protections::default()` and `StormSetup::protected` in
+/// src/demos/storm/setup.rs build it.
+fn storm_protected(scenario: &StormScenario) -> StormScenario {
+    with(scenario, |s| {
+        s.client.backoff = BackoffPolicy::FullJitter;
+        s.client
+            .retry_budget
+            .get_or_insert_with(RetryBudget::default);
+    })
+}
+
+/// A share (0 to 1) as the percentage a post writes.
+fn percent(share: f64) -> f64 {
+    share * 100.0
 }
 
 #[test]
@@ -127,5 +148,65 @@ fn order_is_promised_per_key() {
         // A 5 s watermark, late events dropped.
         claim("Only 3 events are dropped", "3", 0.0, n(loose.late_dropped)),
         claim("103 are still processed out of order", "103", 0.0, n(loose.out_of_order)),
+    ]);
+}
+
+// Systems: retries, timeouts and overload -------------------------------
+
+#[test]
+fn a_timeout_shorter_than_the_tail() {
+    let post = PostUnderTest::load("a-timeout-shorter-than-the-tail");
+    let (seed, scenario) = post.storm();
+    let run = |s: &StormScenario| run_storm(s, seed).stats;
+    let as_set = run(&scenario);
+    let protected = run(&storm_protected(&scenario));
+    let generous = run(&with(&scenario, |s| s.client.timeout_ms = 250.0));
+    let at_60 = run(&with(&scenario, |s| s.client.timeout_ms = 60.0));
+    let at_75 = run(&with(&scenario, |s| s.client.timeout_ms = 75.0));
+    let deadline = run(&with(&scenario, |s| s.client.deadline_ms = Some(100.0)));
+    let budget = |ratio| {
+        run(&with(&scenario, |s| {
+            s.client.retry_budget = Some(RetryBudget {
+                ratio,
+                ..RetryBudget::default()
+            })
+        }))
+    };
+    let (budget_5, budget_10, budget_20) = (budget(0.05), budget(0.1), budget(0.2));
+    let one_attempt = run(&with(&scenario, |s| s.client.max_attempts = 1));
+    let two_attempts = run(&with(&scenario, |s| s.client.max_attempts = 2));
+    // The arithmetic of the setting itself: capacity is workers over the
+    // mean service time.
+    let rate = scenario.arrival_rate;
+    let capacity =
+        f64::from(scenario.server.concurrency) * 1000.0 / scenario.server.service.typical_ms();
+    #[rustfmt::skip]
+    post.check(&[
+        // The setting.
+        claim("roughly 1,000 requests a second at most", "1,000", 0.0, capacity),
+        claim("Clients send 850 a second", "850", 0.0, rate),
+        claim("850 a second, 85% of that", "85", 0.5, percent(rate / capacity)),
+        claim("this server's p99 is 76.2 ms", "76.2", 0.05, generous.p99_ms.unwrap_or(f64::NAN)),
+        claim("clients make 1.01 attempts per request: only the 1%", "1.01", 0.005, generous.attempts_per_request()),
+        // The demo: as configured, and with the demo's protections.
+        claim("only 5.5% of requests succeed", "5.5", 0.05, percent(as_set.success_rate())),
+        claim("clients make 4.78 attempts per request", "4.78", 0.005, as_set.attempts_per_request()),
+        claim("95.7% succeed at 1.06 attempts per request", "95.7", 0.05, percent(protected.success_rate())),
+        claim("95.7% succeed at 1.06 attempts per request", "1.06", 0.005, protected.attempts_per_request()),
+        // The cliff.
+        claim("With the timeout at 60 ms, 61.5% succeed", "61.5", 0.05, percent(at_60.success_rate())),
+        claim("at 75 ms, 100.0% do", "100.0", 0.05, percent(at_75.success_rate())),
+        // A deadline protects the caller, not the server.
+        claim("Add a 100 ms deadline to each request here and 3.0% succeed", "3.0", 0.05, percent(deadline.success_rate())),
+        // Retry budgets.
+        claim("unchanged, 94.1% of requests succeed", "94.1", 0.05, percent(budget_10.success_rate())),
+        claim("94.1% of requests succeed at 1.05 attempts per request", "1.05", 0.005, budget_10.attempts_per_request()),
+        claim("a 10% budget allows at most 935 attempts a second", "935", 0.5, rate * 1.1),
+        claim("A 20% budget allows 1,020, over it", "1,020", 0.5, rate * 1.2),
+        claim("with that budget only 36.6% succeed", "36.6", 0.05, percent(budget_20.success_rate())),
+        claim("better than 10%, at 96.3%", "96.3", 0.05, percent(budget_5.success_rate())),
+        // No retries, and one retry.
+        claim("With no retries, 95.7% of requests succeed", "95.7", 0.05, percent(one_attempt.success_rate())),
+        claim("(max attempts 2) and 3.3% succeed", "3.3", 0.05, percent(two_attempts.success_rate())),
     ]);
 }
