@@ -26,12 +26,18 @@
 mod post_claims;
 
 use post_claims::{claim, post_slugs, PostUnderTest};
-use sim::{run_queue, run_storm, BackoffPolicy, QueueScenario, RetryBudget, StormScenario};
+use std::collections::{BTreeMap, BTreeSet};
+
+use sim::{
+    run_queue, run_retry, run_storm, BackoffPolicy, QueueScenario, RetryBudget, RetryRun,
+    RetryScenario, StormScenario, TraceKind,
+};
 
 /// Posts whose simulation numbers are checked below, one test each.
 const CHECKED: &[&str] = &[
     "a-timeout-shorter-than-the-tail",
     "order-is-promised-per-key",
+    "retry-policy-for-the-payment-client",
 ];
 
 /// Posts that state no number about a simulation (no demo, no percentages).
@@ -67,6 +73,50 @@ fn storm_protected(scenario: &StormScenario) -> StormScenario {
             .retry_budget
             .get_or_insert_with(RetryBudget::default);
     })
+}
+
+/// Requests of a retry run that the server served successfully more than
+/// once: without an idempotency key, a payment charged twice.
+fn served_ok_more_than_once(run: &RetryRun) -> usize {
+    served_ok(run).values().filter(|&&n| n > 1).count()
+}
+
+/// Requests that ended in failure although the server had served one of
+/// their attempts successfully: charged, and told it failed.
+fn served_ok_but_failed(run: &RetryRun) -> usize {
+    let failed: BTreeSet<u32> = run
+        .trace
+        .iter()
+        .filter_map(|e| match e.kind {
+            TraceKind::Failed { request, .. } => Some(request),
+            _ => None,
+        })
+        .collect();
+    served_ok(run).keys().filter(|r| failed.contains(r)).count()
+}
+
+/// Successful services per request.
+fn served_ok(run: &RetryRun) -> BTreeMap<u32, u32> {
+    let mut served = BTreeMap::new();
+    for e in &run.trace {
+        if let TraceKind::Served {
+            request, ok: true, ..
+        } = e.kind
+        {
+            *served.entry(request).or_insert(0) += 1;
+        }
+    }
+    served
+}
+
+/// Retries scheduled in `[from_ms, to_ms)` of a retry run.
+fn retries_between(run: &RetryRun, from_ms: f64, to_ms: f64) -> usize {
+    let (from, to) = (sim::ms_to_micros(from_ms), sim::ms_to_micros(to_ms));
+    run.trace
+        .iter()
+        .filter(|e| matches!(e.kind, TraceKind::RetryScheduled { .. }))
+        .filter(|e| e.at >= from && e.at < to)
+        .count()
 }
 
 /// A share (0 to 1) as the percentage a post writes.
@@ -208,5 +258,60 @@ fn a_timeout_shorter_than_the_tail() {
         // No retries, and one retry.
         claim("With no retries, 95.7% of requests succeed", "95.7", 0.05, percent(one_attempt.success_rate())),
         claim("(max attempts 2) and 3.3% succeed", "3.3", 0.05, percent(two_attempts.success_rate())),
+    ]);
+}
+
+#[test]
+fn retry_policy_for_the_payment_client() {
+    let post = PostUnderTest::load("retry-policy-for-the-payment-client");
+    let (seed, scenario) = post.retry();
+    let run = |s: &RetryScenario| run_retry(s, seed);
+    // D, the decision: the preset itself.
+    let chosen = run(&scenario);
+    // A: one attempt.
+    let no_retries = run(&with(&scenario, |s| s.client.max_attempts = 1));
+    // B: no backoff, five attempts, no deadline.
+    let immediate = run(&with(&scenario, |s| {
+        s.client.backoff = BackoffPolicy::None;
+        s.client.max_attempts = 5;
+        s.client.deadline_ms = None;
+    }));
+    // C: a 250 ms timeout per attempt.
+    let short = run(&with(&scenario, |s| s.client.timeout_ms = 250.0));
+    let outage = scenario
+        .link
+        .partitions
+        .first()
+        .expect("the preset has a network outage");
+    let deadline_ms = scenario
+        .client
+        .deadline_ms
+        .expect("the preset has a deadline");
+    let retries = chosen.stats.attempts - u64::from(chosen.stats.requests);
+    let n = |x: usize| x as f64;
+    #[rustfmt::skip]
+    post.check(&[
+        claim("The demo stands in for one checkout server: 400 payments", "400", 0.0, f64::from(scenario.requests)),
+        // A.
+        claim("But only 81.8% of payments succeed", "81.8", 0.05, percent(no_retries.stats.success_rate())),
+        claim("17 of the payments reported as failed were in fact charged", "17", 0.0, n(served_ok_but_failed(&no_retries))),
+        // B.
+        claim("In this run every payment succeeds, 100.0%", "100.0", 0.05, percent(immediate.stats.success_rate())),
+        claim("but the slowest takes 3.5 s", "3.5", 0.05, immediate.stats.max_ms.unwrap_or(f64::NAN) / 1000.0),
+        // C.
+        claim("87.5% succeed, at 1.69 attempts per payment", "87.5", 0.05, percent(short.stats.success_rate())),
+        claim("87.5% succeed, at 1.69 attempts per payment", "1.69", 0.005, short.stats.attempts_per_request()),
+        claim("139 payments are charged more than once", "139", 0.0, n(served_ok_more_than_once(&short))),
+        // D.
+        claim("98.2% of payments succeed", "98.2", 0.05, percent(chosen.stats.success_rate())),
+        claim("the p99 of successful payments is 2244.6 ms", "2244.6", 0.05, chosen.stats.p99_ms.unwrap_or(f64::NAN)),
+        claim("the client makes 1.24 attempts per payment", "1.24", 0.005, chosen.stats.attempts_per_request()),
+        claim("76 of its 96 retries", "96", 0.0, retries as f64),
+        claim("76 of its 96 retries", "76", 0.0, n(retries_between(&chosen, outage.start_ms, outage.end_ms + deadline_ms))),
+        claim("Seven payments reach the deadline", "Seven", 0.0, f64::from(chosen.stats.deadline_passed)),
+        claim("The provider charges 15 payments more than once", "15", 0.0, n(served_ok_more_than_once(&chosen))),
+        claim("they are 15 double charges in 400 payments", "15", 0.0, n(served_ok_more_than_once(&chosen))),
+        claim("5 of the 7 pending payments had in fact been charged", "5", 0.0, n(served_ok_but_failed(&chosen))),
+        claim("5 of the 7 pending payments", "7", 0.0, f64::from(chosen.stats.failed)),
     ]);
 }
