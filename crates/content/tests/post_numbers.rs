@@ -41,7 +41,7 @@ const CHECKED: &[&str] = &[
 ];
 
 /// Posts that state no number about a simulation (no demo, no percentages).
-const WITHOUT_SIM_NUMBERS: &[&str] = &[];
+const WITHOUT_SIM_NUMBERS: &[&str] = &["on-call-is-where-the-design-gets-reviewed", "why-this-log"];
 
 /// Posts written before this test, whose numbers are not checked yet.
 const NOT_CHECKED_YET: &[&str] = &[
@@ -52,7 +52,6 @@ const NOT_CHECKED_YET: &[&str] = &[
     "retries-are-a-bet",
     "talking-to-mars",
     "when-retries-become-the-outage",
-    "why-this-log",
 ];
 
 /// `base` changed by `change`: a variant the prose asks the reader to try.
