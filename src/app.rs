@@ -16,7 +16,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     crate::layout_epoch::LayoutEpoch::provide();
     view! {
-        <Router>
+        <Router base=crate::data::router_base().unwrap_or_default()>
             <Layout>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />

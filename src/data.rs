@@ -4,9 +4,52 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// The name of the `<meta>` tag that carries the site's base path: the build
+/// writes `<meta name="site-base" content="/blog/">` into every page.
+const BASE_META: &str = "site-base";
+
+thread_local! {
+    static SITE_BASE: String = read_site_base();
+}
+
+/// The base path from the page's `site-base` meta tag: starts and ends with
+/// `/`; `/` when the tag is missing or odd.
+fn read_site_base() -> String {
+    let content = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("meta[name=\"{BASE_META}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"));
+    normalise_base(content.as_deref().unwrap_or("/"))
+}
+
+/// `blog`, `/blog` and `/blog/` all mean `/blog/`; anything with a scheme,
+/// a host or a query is not a path and means `/`.
+fn normalise_base(raw: &str) -> String {
+    let trimmed = raw.trim().trim_matches('/');
+    if trimmed.is_empty() || trimmed.contains([':', '?', '#', '\\']) || raw.starts_with("//") {
+        return "/".to_string();
+    }
+    format!("/{trimmed}/")
+}
+
+/// The site's base path: `/`, or `/blog/` when it lives under a sub-path.
+pub fn site_base() -> String {
+    SITE_BASE.with(Clone::clone)
+}
+
+/// The base path as the router wants it: `None` at the root, `/blog` below.
+pub fn router_base() -> Option<String> {
+    let base = site_base();
+    (base != "/").then(|| base.trim_end_matches('/').to_string())
+}
+
 /// The URL of a site-relative path (the one place that knows the site root).
 pub fn site_url(relative: &str) -> String {
-    format!("/{}", relative.trim_start_matches('/'))
+    format!("{}{}", site_base(), relative.trim_start_matches('/'))
 }
 
 /// Why a data file could not be loaded: shown to the reader.
@@ -63,4 +106,20 @@ pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, LoadError>
         .as_string()
         .ok_or_else(|| fail("body is not text".into()))?;
     serde_json::from_str(&text).map_err(|e| fail(format!("bad data: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise_base;
+
+    #[test]
+    fn bases_are_paths_with_both_slashes() {
+        assert_eq!(normalise_base("/"), "/");
+        assert_eq!(normalise_base(""), "/");
+        assert_eq!(normalise_base("/blog/"), "/blog/");
+        assert_eq!(normalise_base("blog"), "/blog/");
+        assert_eq!(normalise_base("/a/b"), "/a/b/");
+        assert_eq!(normalise_base("https://evil.example/"), "/");
+        assert_eq!(normalise_base("//evil.example/"), "/");
+    }
 }

@@ -1,6 +1,6 @@
 //! Header, main and footer: the same structure as the prerendered pages
 //! (crates/content/src/prerender.rs `layout`), so the takeover does not jump.
-//! The theme button works through `public/site.js` (before and without the
+//! The theme button works through `js/theme-and-copy.js` (before and without the
 //! wasm), so the app only renders it.
 
 use leptos::prelude::*;

@@ -12,7 +12,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <Title text=page_title("Page not found") />
         <section class="not-found">
             <h1>"Page not found"</h1>
-            <p>"There is no page at this address. " <a href="/">"See all posts"</a> "."</p>
+            <p>"There is no page at this address. " <a href=crate::data::site_url("")>"See all posts"</a> "."</p>
             <RouteReady />
         </section>
     }

@@ -35,6 +35,8 @@ pub fn SearchPage() -> impl IntoView {
             NavigateOptions {
                 replace: true,
                 scroll: false,
+                // `target` already carries the site's base path.
+                resolve: false,
                 ..Default::default()
             },
         );

@@ -4,11 +4,14 @@
 //! data files and the prerendered page of every route.
 
 pub mod about;
+pub mod compress;
 pub mod corrections;
+pub mod csp;
 pub mod demo_directive;
 pub mod demo_placeholder;
 pub mod error;
 pub mod escape;
+pub mod feed;
 pub mod focus;
 pub mod front_matter;
 pub mod headings;
@@ -23,8 +26,10 @@ pub mod pipeline;
 pub mod post;
 pub mod prerender;
 pub mod reading_time;
+pub mod rebase;
 pub mod search_index;
 pub mod site_config;
+pub mod sitemap;
 pub mod source_text;
 pub mod svg_styles;
 pub mod taxonomy;

@@ -8,22 +8,34 @@ use std::process::ExitCode;
 
 use content::{build_site, BuildOptions};
 
-const USAGE: &str = "usage: build-content [--root DIR] [--out DIR] [--drafts]\n\
-  --root DIR   project root with posts/ and site/ (default: current folder)\n\
-  --out DIR    folder holding trunk's index.html (default: $TRUNK_STAGING_DIR)\n\
-  --drafts     publish draft posts (default under `trunk serve`)";
+const USAGE: &str =
+    "usage: build-content [--root DIR] [--out DIR] [--drafts] [--base-url URL] [--compress]\n\
+  --root DIR       project root with posts/ and site/ (default: current folder)\n\
+  --out DIR        folder holding trunk's index.html (default: $TRUNK_STAGING_DIR)\n\
+  --drafts         publish draft posts (default under `trunk serve`)\n\
+  --base-url URL   publish at URL instead of site.toml's base_url (default: $SITE_BASE_URL)\n\
+  --compress       write .br and .gz copies (default in a release build)";
 
 fn parse_args() -> Result<BuildOptions, String> {
     let mut root = PathBuf::from(".");
     let mut out = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from);
     // Drafts show while writing (trunk serve, a debug build), never in release.
     let mut include_drafts = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "debug");
+    let mut compress = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
+    let mut base_url = std::env::var("SITE_BASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty());
+    let public_url = std::env::var("TRUNK_PUBLIC_URL")
+        .ok()
+        .filter(|u| !u.is_empty());
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--root" => root = args.next().ok_or("--root needs a folder")?.into(),
             "--out" => out = Some(args.next().ok_or("--out needs a folder")?.into()),
             "--drafts" => include_drafts = true,
+            "--compress" => compress = true,
+            "--base-url" => base_url = Some(args.next().ok_or("--base-url needs a URL")?),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -33,6 +45,9 @@ fn parse_args() -> Result<BuildOptions, String> {
         root,
         out,
         include_drafts,
+        base_url,
+        public_url,
+        compress,
     })
 }
 

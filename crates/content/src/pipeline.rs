@@ -13,8 +13,11 @@ use page_data::{
 };
 
 use crate::about::{load_about, About};
+use crate::compress::compressed_copies;
 use crate::corrections::link_corrections;
+use crate::csp;
 use crate::error::{ContentError, ContentErrors};
+use crate::feed::{atom_feed, FEED_PATH};
 use crate::focus::load_focus;
 use crate::highlight::highlight_css;
 use crate::links::{check_links, PageLinks};
@@ -23,8 +26,10 @@ use crate::output::write_site;
 use crate::pages;
 use crate::post::{load_post, Post};
 use crate::prerender::{home_main, layout, not_found_main, post_main, PageMeta, Shell};
+use crate::rebase::{rebase_article, rebase_blocks};
 use crate::search_index::search_index;
 use crate::site_config::SiteConfig;
+use crate::sitemap::{robots_txt, sitemap_xml, ROBOTS_PATH, SITEMAP_PATH};
 use crate::taxonomy::{archive, area_pages, link_neighbours, tag_index, tag_pages};
 
 /// Where to read content and where to write the site.
@@ -37,6 +42,29 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Whether draft posts are published (under the serve command).
     pub include_drafts: bool,
+    /// Publish at this address instead of site.toml's `base_url` (the
+    /// same site built for another host or sub-path).
+    pub base_url: Option<String>,
+    /// trunk's `--public-url`, whose path must be the base URL's: trunk
+    /// writes the wasm and JS links, the build everything else.
+    pub public_url: Option<String>,
+    /// Write `.br` and `.gz` copies beside each text and wasm file.
+    pub compress: bool,
+}
+
+impl BuildOptions {
+    /// Build `root` into `out`: no drafts, site.toml's base URL, no
+    /// compressed copies.
+    pub fn new(root: impl Into<PathBuf>, out: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            out: out.into(),
+            include_drafts: false,
+            base_url: None,
+            public_url: None,
+            compress: false,
+        }
+    }
 }
 
 /// What a build wrote.
@@ -49,7 +77,11 @@ pub struct BuildReport {
 
 /// Builds the content into `options.out`.
 pub fn build_site(options: &BuildOptions) -> Result<BuildReport, ContentErrors> {
-    let files = render_site(options)?;
+    let mut files = render_site(options)?;
+    if options.compress {
+        let copies = compressed_copies(&options.out, &files.files)?;
+        files.files.extend(copies);
+    }
     write_site(&options.out, &files.files)?;
     Ok(BuildReport {
         posts: files.posts,
@@ -69,7 +101,20 @@ pub struct RenderedSite {
 /// Loads, validates and renders the site in memory; checks its links.
 pub fn render_site(options: &BuildOptions) -> Result<RenderedSite, ContentErrors> {
     let root = &options.root;
-    let site = SiteConfig::load(&root.join("site/site.toml"))?;
+    let site_path = root.join("site/site.toml");
+    let mut site = SiteConfig::load(&site_path)?;
+    if let Some(base_url) = &options.base_url {
+        site = site.with_base_url(base_url).map_err(|m| {
+            ContentError::new(
+                &site_path,
+                0,
+                format!("the base URL given to the build: {m}"),
+            )
+        })?;
+    }
+    if let Some(public_url) = &options.public_url {
+        check_public_url(&site, public_url).map_err(|m| ContentError::new(&site_path, 0, m))?;
+    }
     let shell_path = options.out.join("index.html");
     let shell_html = std::fs::read_to_string(&shell_path).map_err(|e| {
         ContentError::new(&shell_path, 0, format!("cannot read the app shell: {e}"))
@@ -114,6 +159,7 @@ pub fn render_site(options: &BuildOptions) -> Result<RenderedSite, ContentErrors
     }
 
     let mut files = render_files(&site, &shell, &published, about.as_ref(), focus.as_ref())?;
+    add_publishing_files(&site, &shell, &published, &mut files)?;
     for asset in published
         .iter()
         .flat_map(|p| &p.assets)
@@ -231,7 +277,12 @@ fn page(
             format!("{title} · {}", site.title)
         },
         description: description.to_string(),
-        canonical: format!("{}{route}", site.base_url),
+        canonical: site.absolute_url(route),
+        og_type: if route.starts_with("posts/") {
+            "article"
+        } else {
+            "website"
+        },
     };
     files.insert(
         format!("{route}index.html"),
@@ -266,7 +317,8 @@ fn render_files(
 
     let mut diagram_rules = BTreeMap::new();
     for post in posts {
-        files.insert(article_data_path(post.slug()), json(&post.article)?);
+        let article = rebase_article(&post.article, site.base_path());
+        files.insert(article_data_path(post.slug()), json(&article)?);
         page(
             &mut files,
             site,
@@ -336,7 +388,11 @@ fn render_files(
     );
 
     if let Some(about) = about {
-        files.insert(about_data_path(), json(&about.page)?);
+        let about_page = page_data::AboutPage {
+            blocks: rebase_blocks(&about.page.blocks, site.base_path()),
+            ..about.page.clone()
+        };
+        files.insert(about_data_path(), json(&about_page)?);
         page(
             &mut files,
             site,
@@ -383,6 +439,7 @@ fn render_files(
         title: format!("Page not found · {}", site.title),
         description: site.description.clone(),
         canonical: site.base_url.clone(),
+        og_type: "website",
     };
     files.insert(
         "404.html".to_string(),
@@ -391,4 +448,69 @@ fn render_files(
             .into_bytes(),
     );
     Ok(files)
+}
+
+/// trunk's public URL (`/`, `/blog/`, or absolute) must put the wasm where
+/// the base URL puts the pages.
+fn check_public_url(site: &SiteConfig, public_url: &str) -> Result<(), String> {
+    let path = match public_url.find("://") {
+        Some(i) => public_url[i + 3..]
+            .find('/')
+            .map_or("/", |j| &public_url[i + 3 + j..]),
+        None => public_url,
+    };
+    let normalised = format!("/{}/", path.trim_matches('/')).replace("//", "/");
+    if normalised == site.base_path() {
+        Ok(())
+    } else {
+        Err(format!(
+            "trunk's public URL `{public_url}` does not match the base URL `{}`: build with `trunk build --public-url {}` (scripts/build --base-url does both)",
+            site.base_url,
+            site.base_path()
+        ))
+    }
+}
+
+/// The feed, the sitemap, robots.txt and the `_headers` file.
+fn add_publishing_files(
+    site: &SiteConfig,
+    shell: &Shell,
+    posts: &[Post],
+    files: &mut BTreeMap<String, Vec<u8>>,
+) -> Result<(), ContentErrors> {
+    let feed = atom_feed(site, posts).map_err(|m| {
+        ContentError::new(
+            Path::new(FEED_PATH),
+            0,
+            format!("cannot write the feed: {m}"),
+        )
+    })?;
+    files.insert(FEED_PATH.to_string(), feed.into_bytes());
+
+    let mut routes: BTreeMap<String, Option<String>> = files
+        .keys()
+        .filter_map(|path| path.strip_suffix("index.html"))
+        .map(|route| (route.to_string(), None))
+        .collect();
+    for post in posts {
+        let meta = post.meta();
+        let changed = meta.updated.clone().unwrap_or_else(|| meta.date.clone());
+        routes.insert(post_route(post.slug()), Some(changed));
+    }
+    files.insert(
+        SITEMAP_PATH.to_string(),
+        sitemap_xml(site, &routes).into_bytes(),
+    );
+    files.insert(ROBOTS_PATH.to_string(), robots_txt(site).into_bytes());
+
+    let hashed: Vec<String> = shell
+        .asset_paths(site.base_path())
+        .into_iter()
+        .filter(|p| csp::is_hashed_asset(p))
+        .collect();
+    files.insert(
+        "_headers".to_string(),
+        csp::headers_file(shell.policy(), site.base_path(), &hashed).into_bytes(),
+    );
+    Ok(())
 }

@@ -5,9 +5,11 @@ use page_data::{
     area_route, post_route, tag_route, tag_slug, Article, Block, PostLink, PostSummary,
 };
 
+use crate::csp;
 use crate::demo_placeholder::demo_placeholder;
 use crate::escape::escape_html;
 use crate::post::Post;
+use crate::rebase::rebase_urls;
 use crate::site_config::SiteConfig;
 use crate::toc::toc_html;
 
@@ -16,12 +18,17 @@ pub const HEAD_MARKER: &str = "<!-- prerender:head -->";
 /// Marker in `index.html` replaced by the page's content.
 pub const BODY_MARKER: &str = "<!-- prerender:body -->";
 
-/// The app shell (trunk's `index.html`), with its two markers.
+/// The app shell (trunk's `index.html`), with its two markers, and the
+/// Content-Security-Policy its inline scripts need.
 #[derive(Debug, Clone)]
-pub struct Shell(String);
+pub struct Shell {
+    html: String,
+    policy: String,
+}
 
 impl Shell {
-    /// Checks that `html` has both markers exactly once.
+    /// Checks that `html` has both markers exactly once, and the head
+    /// marker before any script (the policy must precede what it governs).
     pub fn new(html: String) -> Result<Self, String> {
         for marker in [HEAD_MARKER, BODY_MARKER] {
             if html.matches(marker).count() != 1 {
@@ -30,25 +37,83 @@ impl Shell {
                 ));
             }
         }
-        Ok(Shell(html))
+        let head_at = html.find(HEAD_MARKER).unwrap_or(0);
+        if html.find("<script").is_some_and(|s| s < head_at) {
+            return Err(format!(
+                "`{HEAD_MARKER}` must come before the first <script> in index.html: the Content-Security-Policy it becomes must precede the scripts"
+            ));
+        }
+        let policy = csp::policy(&csp::inline_script_hashes(&html));
+        Ok(Shell { html, policy })
     }
 
-    /// A whole page: the shell with `meta` in the head and `body` inside.
+    /// The Content-Security-Policy of every page.
+    pub fn policy(&self) -> &str {
+        &self.policy
+    }
+
+    /// The site-relative paths of the files the shell links (trunk's CSS,
+    /// JS, wasm, icon), given the base path they were written under.
+    pub fn asset_paths(&self, base_path: &str) -> Vec<String> {
+        let mut paths = Vec::new();
+        for attr in ["href=\"", "src=\"", "module_or_path: '", "from '"] {
+            for (i, _) in self.html.match_indices(attr) {
+                let value = &self.html[i + attr.len()..];
+                let end = value.find(['"', '\'']).unwrap_or(0);
+                if let Some(rel) = value[..end].strip_prefix(base_path) {
+                    if !rel.is_empty() && !paths.iter().any(|p| p == rel) {
+                        paths.push(rel.to_string());
+                    }
+                }
+            }
+        }
+        paths
+    }
+
+    /// A whole page: the shell with `meta` in the head and `body` inside,
+    /// every root-relative link under the site's base path.
     pub fn page(&self, site: &SiteConfig, meta: &PageMeta, body: &str) -> String {
         let head = format!(
-            "<title>{title}</title>\n    <meta name=\"description\" content=\"{description}\">\n    <link rel=\"canonical\" href=\"{canonical}\">\n    <meta name=\"site-title\" content=\"{site_title}\">\n    <meta name=\"author\" content=\"{author}\">\n    <link rel=\"stylesheet\" href=\"/{highlight}\">\n    <link rel=\"stylesheet\" href=\"/{diagrams}\">",
+            "{csp}\n    <title>{title}</title>\n    <meta name=\"description\" content=\"{description}\">\n    <link rel=\"canonical\" href=\"{canonical}\">\n    <meta name=\"site-title\" content=\"{site_title}\">\n    <meta name=\"site-base\" content=\"{base}\">\n    <meta name=\"author\" content=\"{author}\">\n{social}    <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{site_title}\" href=\"/{feed}\">\n    <link rel=\"stylesheet\" href=\"/{highlight}\">\n    <link rel=\"stylesheet\" href=\"/{diagrams}\">",
+            csp = csp::meta_tag(&self.policy),
             highlight = page_data::highlight_css_path(),
             diagrams = page_data::diagrams_css_path(),
+            feed = crate::feed::FEED_PATH,
+            base = escape_html(site.base_path()),
             site_title = escape_html(&site.title),
             author = escape_html(&site.author),
             title = escape_html(&meta.title),
             description = escape_html(&meta.description),
             canonical = escape_html(&meta.canonical),
+            social = social_tags(site, meta),
         );
-        self.0
-            .replace(HEAD_MARKER, &head)
-            .replace(BODY_MARKER, body)
+        let base = site.base_path();
+        self.html
+            .replace(HEAD_MARKER, &rebase_urls(&head, base))
+            .replace(BODY_MARKER, &rebase_urls(body, base))
     }
+}
+
+/// OpenGraph and Twitter card tags: how a shared link previews.
+fn social_tags(site: &SiteConfig, meta: &PageMeta) -> String {
+    let tags = [
+        ("property", "og:type", meta.og_type.to_string()),
+        ("property", "og:site_name", site.title.clone()),
+        ("property", "og:title", meta.title.clone()),
+        ("property", "og:description", meta.description.clone()),
+        ("property", "og:url", meta.canonical.clone()),
+        ("name", "twitter:card", "summary".to_string()),
+        ("name", "twitter:title", meta.title.clone()),
+        ("name", "twitter:description", meta.description.clone()),
+    ];
+    tags.iter()
+        .map(|(attr, name, content)| {
+            format!(
+                "    <meta {attr}=\"{name}\" content=\"{}\">\n",
+                escape_html(content)
+            )
+        })
+        .collect()
 }
 
 /// What goes in a page's head.
@@ -56,6 +121,8 @@ pub struct PageMeta {
     pub title: String,
     pub description: String,
     pub canonical: String,
+    /// `website`, or `article` for a post.
+    pub og_type: &'static str,
 }
 
 /// Header, main and footer around `main`: the same structure the app's

@@ -53,9 +53,8 @@ impl Fixture {
 
     pub fn options(&self, include_drafts: bool) -> BuildOptions {
         BuildOptions {
-            root: self.root(),
-            out: self.out(),
             include_drafts,
+            ..BuildOptions::new(self.root(), self.out())
         }
     }
 
