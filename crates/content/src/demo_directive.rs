@@ -24,6 +24,7 @@ use sim::{
 };
 
 use crate::error::ContentError;
+use crate::front_matter::one_line;
 use crate::source_text::{line_of, line_of_key};
 
 /// Seed used when a directive does not name one.
@@ -121,10 +122,15 @@ fn parse_body<T: for<'de> Deserialize<'de>>(
                 .and_then(|key| line_of_key(body, key))
                 .or_else(|| e.span().map(|s| line_of(body, s.start)))
                 .map_or(body_line, |l| body_line + l - 1);
+            let hint = if body.trim_start().starts_with(['{', '[']) && !body.contains(" = ") {
+                " (demo parameters are TOML, `key = value` lines, not JSON)"
+            } else {
+                ""
+            };
             ContentError::new(
                 path,
                 line,
-                format!("demo parameters: {}", e.message().trim()),
+                format!("demo parameters: {}{hint}", one_line(e.message())),
             )
         })
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use page_data::PostKind;
 use serde::Deserialize;
 use toml::Spanned;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::error::ContentError;
 use crate::site_config::SiteConfig;
@@ -26,10 +27,17 @@ pub fn split_post<'a>(path: &Path, text: &'a str) -> Result<SplitPost<'a>, Conte
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "+++" {
+        let hint = if first.trim_end() == "---" {
+            " (front matter between `---` lines is YAML, which posts do not use)"
+        } else {
+            ""
+        };
         return Err(ContentError::new(
             path,
             1,
-            "a post must start with a `+++` line, then TOML front matter, then `+++`",
+            format!(
+                "a post must start with a `+++` line, then TOML front matter, then `+++`{hint}"
+            ),
         ));
     }
     let front_start = first.len();
@@ -107,10 +115,16 @@ pub fn parse_front_matter(
     let at = |offset: usize| split.front_line + line_of(text, offset) - 1;
     let raw: RawFrontMatter = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(split.front_line - 1, |s| at(s.start));
-        ContentError::new(path, line, format!("front matter: {}", e.message().trim()))
+        ContentError::new(
+            path,
+            line,
+            format!("front matter: {}", one_line(e.message())),
+        )
     })?;
 
-    let title = raw.title.get_ref().trim().to_string();
+    // NFC throughout: `é` typed as one character or as `e` and an accent
+    // is one title, one tag, one URL.
+    let title: String = raw.title.get_ref().trim().nfc().collect();
     if title.is_empty() {
         return Err(ContentError::new(
             path,
@@ -200,7 +214,7 @@ pub fn parse_front_matter(
         .map_or(split.front_line, |l| split.front_line + l - 1);
     let mut tags: Vec<String> = Vec::new();
     for tag in raw.tags {
-        let tag = tag.trim().to_string();
+        let tag: String = tag.trim().nfc().collect();
         if page_data::tag_slug(&tag).is_empty() {
             return Err(ContentError::new(
                 path,
@@ -217,7 +231,7 @@ pub fn parse_front_matter(
         date,
         summary: raw
             .summary
-            .map(|s| s.trim().to_string())
+            .map(|s| s.trim().nfc().collect::<String>())
             .filter(|s| !s.is_empty()),
         tags,
         area: area.clone(),
@@ -234,6 +248,16 @@ pub fn parse_front_matter(
         },
         corrects,
     })
+}
+
+/// A parser's message on one line (`file:line: message` is one line).
+pub fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 /// Accepts a TOML date (`2026-01-05`) or a string of that form.

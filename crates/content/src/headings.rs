@@ -1,7 +1,9 @@
 //! Heading anchors: stable, slugified ids, unique within a page, and the
 //! `#` link readers use to share a section.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+use unicode_normalization::UnicodeNormalization;
 
 use crate::escape::escape_html;
 
@@ -9,7 +11,9 @@ use crate::escape::escape_html;
 /// script), every other run of characters one hyphen.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
-    for c in text.chars() {
+    // NFC: a heading typed with a combining accent gets the same id as one
+    // typed with the accented letter.
+    for c in text.nfc() {
         if c.is_alphanumeric() {
             slug.extend(c.to_lowercase());
         } else if !slug.is_empty() && !slug.ends_with('-') {
@@ -30,16 +34,25 @@ pub fn slugify(text: &str) -> String {
 #[derive(Debug, Default)]
 pub struct HeadingIds {
     used: BTreeSet<String>,
+    /// The next N to try for each base, so that 10,000 headings of the same
+    /// text cost 10,000 claims, not 50 million.
+    next: BTreeMap<String, usize>,
 }
 
 impl HeadingIds {
     /// Reserves `base` (or `base-N`, the first free) and returns it.
     pub fn claim(&mut self, base: &str) -> String {
         let mut id = base.to_string();
-        let mut n = 1;
-        while self.used.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if self.used.contains(&id) {
+            let mut n = self.next.get(base).copied().unwrap_or(1);
+            loop {
+                id = format!("{base}-{n}");
+                n += 1;
+                if !self.used.contains(&id) {
+                    break;
+                }
+            }
+            self.next.insert(base.to_string(), n);
         }
         self.used.insert(id.clone());
         id
@@ -82,6 +95,7 @@ mod tests {
         assert_eq!(slugify("  p99 & the tail!  "), "p99-the-tail");
         assert_eq!(slugify("Éte à Zürich"), "éte-à-zürich");
         assert_eq!(slugify("???"), "section");
+        assert_eq!(slugify("Cafe\u{301}"), slugify("Caf\u{e9}"));
     }
 
     #[test]

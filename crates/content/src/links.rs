@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::error::ContentError;
 use crate::markdown::LinkRef;
 
@@ -89,7 +91,12 @@ fn check_one(
         } else {
             format!("page {target}")
         };
-        format!("{page} has no heading or element with id `{anchor}`")
+        let nfc: String = anchor.nfc().collect();
+        if ids.contains(&nfc) {
+            format!("{page} has no id `{anchor}` as written: it has `{nfc}`, which looks the same but is spelt with other Unicode characters (an accent typed separately); retype the link")
+        } else {
+            format!("{page} has no heading or element with id `{anchor}`")
+        }
     })
 }
 
@@ -159,5 +166,31 @@ mod tests {
         );
         assert_eq!(check("/posts/a/#nope"), ["posts/b.md:4: broken link `/posts/a/#nope`: page /posts/a/ has no heading or element with id `nope`"]);
         assert_eq!(check("#nope"), ["posts/b.md:4: broken link `#nope`: this page has no heading or element with id `nope`"]);
+    }
+
+    #[test]
+    fn an_anchor_in_another_normalisation_is_named() {
+        let mut files = files();
+        files.insert(
+            "posts/c/index.html".into(),
+            "<h2 id=\"caf\u{e9}\">".as_bytes().to_vec(),
+        );
+        let links = [LinkRef {
+            url: "/posts/c/#cafe\u{301}".into(),
+            line: 2,
+        }];
+        let pages = [PageLinks {
+            source: Path::new("posts/b.md"),
+            route: "posts/b/".into(),
+            links: &links,
+        }];
+        let errors = check_links(&pages, &files, Path::new("/nonexistent"));
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0]
+                .message
+                .contains("looks the same but is spelt with other Unicode characters"),
+            "{errors:?}"
+        );
     }
 }

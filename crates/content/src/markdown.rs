@@ -2,7 +2,9 @@
 //! heading anchors, highlighted code, Mermaid diagrams as SVG and sized
 //! images, all done here at build time.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 
 use page_data::Block;
@@ -14,8 +16,9 @@ use crate::headings::{heading_html, slugify, Heading, HeadingIds};
 use crate::highlight::{code_block_html, fence_language};
 use crate::images::{resolve_image, Asset, ImageContext};
 use crate::mermaid::render_mermaid;
+use crate::raw_html::{check_link_url, check_raw_html};
 use crate::reading_time::count_words;
-use crate::source_text::line_of;
+use crate::source_text::{line_of, LineIndex};
 
 /// A post body rendered once, at build time.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,12 +119,43 @@ pub fn render_markdown(
 /// Renders `body`. Every demo directive is parsed into its typed spec,
 /// every Mermaid block drawn, every image sized; all the bad ones are
 /// reported, each at its line.
+///
+/// A panic in the libraries this calls (a bug, whatever the input) is
+/// caught and reported at the line being rendered, so one post cannot take
+/// the whole build down with a backtrace. (Only where panics unwind: the
+/// content build runs in the dev profile; `panic = "abort"` in the release
+/// profile would end the process instead.)
 pub fn render_markdown_in(
     ctx: &MarkdownContext,
     body: &str,
 ) -> Result<RenderedBody, Vec<ContentError>> {
+    let at = Cell::new(ctx.body_line);
+    std::panic::catch_unwind(AssertUnwindSafe(|| render_body(ctx, body, &at))).unwrap_or_else(
+        |panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no message".to_string());
+            Err(vec![ContentError::new(
+                &ctx.path,
+                at.get(),
+                format!("the build failed on this part of the page (an internal error, please report it): {what}"),
+            )])
+        },
+    )
+}
+
+/// `render_markdown_in` without the safety net; `at` follows the line
+/// being rendered.
+fn render_body(
+    ctx: &MarkdownContext,
+    body: &str,
+    at: &Cell<usize>,
+) -> Result<RenderedBody, Vec<ContentError>> {
     let path = ctx.path.as_path();
-    let line_at = |offset: usize| ctx.body_line + line_of(body, offset) - 1;
+    let lines = LineIndex::new(body);
+    let line_at = |offset: usize| ctx.body_line + lines.line(offset) - 1;
     let mut blocks = Vec::new();
     let mut errors = Vec::new();
     let mut pending: Vec<Event<'_>> = Vec::new();
@@ -138,8 +172,33 @@ pub fn render_markdown_in(
     let mut diagram_css = BTreeMap::new();
     let mut plain_text = String::new();
     let mut diagrams = 0;
+    // A raw HTML block arrives a line at a time: checked whole, at its end.
+    let mut raw_block: Option<(usize, String)> = None;
+    let check_raw = |start: usize, html: &str, errors: &mut Vec<ContentError>| {
+        let problems = check_raw_html(html);
+        let lines = LineIndex::new(if problems.is_empty() { "" } else { html });
+        for problem in problems {
+            let line = line_at(start) + lines.line(problem.offset) - 1;
+            errors.push(ContentError::new(path, line, problem.message));
+        }
+    };
 
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        at.set(line_at(range.start));
+        match &event {
+            Event::Html(t) => raw_block
+                .get_or_insert_with(|| (range.start, String::new()))
+                .1
+                .push_str(t),
+            _ => {
+                if let Some((start, html)) = raw_block.take() {
+                    check_raw(start, &html, &mut errors);
+                }
+                if let Event::InlineHtml(t) = &event {
+                    check_raw(range.start, t, &mut errors);
+                }
+            }
+        }
         if let Some(open) = demo.as_mut() {
             match event {
                 Event::Text(t) => open.text.push_str(&t),
@@ -291,10 +350,16 @@ pub fn render_markdown_in(
                 });
                 continue;
             }
-            Event::Start(Tag::Link { dest_url, .. }) => links.push(LinkRef {
-                url: dest_url.to_string(),
-                line: line_at(range.start),
-            }),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let line = line_at(range.start);
+                if let Some(message) = check_link_url(dest_url) {
+                    errors.push(ContentError::new(path, line, message));
+                }
+                links.push(LinkRef {
+                    url: dest_url.to_string(),
+                    line,
+                });
+            }
             Event::Start(Tag::Paragraph) if first_paragraph.is_none() => {
                 in_first_paragraph = true;
                 first_paragraph = Some(String::new());
@@ -330,6 +395,9 @@ pub fn render_markdown_in(
             _ => {}
         }
         emit(&mut heading, &mut pending, event);
+    }
+    if let Some((start, html)) = raw_block.take() {
+        check_raw(start, &html, &mut errors);
     }
     flush_html(&mut pending, &mut blocks);
     if errors.is_empty() {

@@ -58,24 +58,41 @@ pub fn slug_of(path: &Path) -> Result<String, ContentError> {
     let stem = name
         .and_then(|s| s.to_str())
         .ok_or_else(|| ContentError::new(path, 1, "file name is not valid UTF-8"))?;
-    let valid = !stem.is_empty()
+    if is_slug(stem) {
+        return Ok(stem.to_string());
+    }
+    // Only lowercase ASCII, so two names that differ by case or by Unicode
+    // normalisation (`é` as one character or two) can never be two posts
+    // at one address on a case-insensitive or normalising file system.
+    let why = if is_slug(&stem.to_ascii_lowercase()) {
+        format!(
+            "capital letters would make its address clash with `{}` on hosts that ignore case; rename it `{}`",
+            stem.to_ascii_lowercase(),
+            stem.to_ascii_lowercase()
+        )
+    } else if !stem.is_ascii() {
+        "letters outside ASCII (accents, other scripts) can be written in more than one way (Unicode normalisation) and would give one post several addresses; spell it in ASCII".to_string()
+    } else {
+        "use lowercase letters, digits and single hyphens".to_string()
+    };
+    Err(ContentError::new(
+        path,
+        1,
+        format!(
+            "`{stem}` is not a valid slug: {why}, e.g. `retry-budgets.md` or `retry-budgets/index.md`"
+        ),
+    ))
+}
+
+/// Lowercase ASCII letters, digits and single hyphens inside.
+fn is_slug(stem: &str) -> bool {
+    !stem.is_empty()
         && !stem.starts_with('-')
         && !stem.ends_with('-')
         && !stem.contains("--")
         && stem
             .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if valid {
-        Ok(stem.to_string())
-    } else {
-        Err(ContentError::new(
-            path,
-            1,
-            format!(
-                "`{stem}` is not a valid slug: use lowercase letters, digits and single hyphens, e.g. `retry-budgets.md` or `retry-budgets/index.md`"
-            ),
-        ))
-    }
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Loads and renders the post at `path`; `public_dir` holds the site's
@@ -89,11 +106,24 @@ pub fn load_post(
     let bytes = std::fs::read(path)
         .map_err(|e| vec![ContentError::new(path, 1, format!("cannot read: {e}"))])?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        let line = crate::source_text::line_of(
-            &String::from_utf8_lossy(e.as_bytes()),
-            e.utf8_error().valid_up_to(),
-        );
-        vec![ContentError::new(path, line, "the file is not valid UTF-8")]
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let line_start = bytes[..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        // Only the valid prefix is decoded: a line count over it is exact.
+        let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        let line = crate::source_text::line_of(valid, at);
+        let column = valid[line_start..].chars().count() + 1;
+        vec![ContentError::new(
+            path,
+            line,
+            format!(
+                "the file is not valid UTF-8 (byte 0x{:02X} at column {column}): save it as UTF-8",
+                bytes[at]
+            ),
+        )]
     })?;
     let split = split_post(path, &text).map_err(|e| vec![e])?;
     let front = parse_front_matter(path, &split, site).map_err(|e| vec![e])?;

@@ -10,6 +10,30 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
+/// Lines of one text, for many lookups: `line_of` without counting from
+/// the start every time (a 5 MB post has a million events).
+pub struct LineIndex {
+    /// Offset of every `\n`.
+    newlines: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        LineIndex {
+            newlines: text
+                .bytes()
+                .enumerate()
+                .filter_map(|(i, b)| (b == b'\n').then_some(i))
+                .collect(),
+        }
+    }
+
+    /// 1-based line of the byte `offset`, as `line_of`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.newlines.partition_point(|&n| n < offset) + 1
+    }
+}
+
 /// 1-based line of the first line that assigns `key` (`key = ...`), at
 /// the start of the line or inside an inline table (`{ a = 1, key = 2 }`).
 pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
@@ -34,6 +58,15 @@ mod tests {
         assert_eq!(line_of(t, 2), 2);
         assert_eq!(line_of(t, 5), 3);
         assert_eq!(line_of(t, 999), 3);
+    }
+
+    #[test]
+    fn the_index_agrees_with_line_of() {
+        let t = "a\nbc\n\nd\n";
+        let index = LineIndex::new(t);
+        for offset in 0..t.len() + 3 {
+            assert_eq!(index.line(offset), line_of(t, offset), "{offset}");
+        }
     }
 
     #[test]

@@ -64,6 +64,14 @@ impl Fixture {
         std::fs::write(path, text).expect("write");
     }
 
+    /// Copies `tests/fixtures/hostile/<name>` into the site's `posts/`.
+    pub fn add_hostile(&self, name: &str) {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/hostile")
+            .join(name);
+        std::fs::copy(from, self.root().join("posts").join(name)).expect("copy hostile post");
+    }
+
     pub fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.root().join(rel)).expect("read")
     }
@@ -117,4 +125,28 @@ pub fn main_of(html: &str) -> String {
         main.replace_range(at..close, &format!("{open}…</SVG>"));
     }
     main.replace("><", ">\n<")
+}
+
+/// One post's data file and page.
+pub struct BuiltPost {
+    pub article: serde_json::Value,
+    pub page: String,
+}
+
+/// Every file and folder under `dir`, relative, sorted.
+pub fn listing(dir: &Path) -> Vec<String> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("ls") {
+            let path = entry.expect("entry").path();
+            let rel = path.strip_prefix(root).expect("under root");
+            out.push(rel.display().to_string());
+            if path.is_dir() {
+                walk(root, &path, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
 }
