@@ -28,28 +28,25 @@ where
         scenario: S,
         validate: fn(&S) -> Result<(), ScenarioError>,
     ) -> Self {
-        let prefix = url_state::prefix(index);
-        let pairs = url_state::read(&prefix);
-        let url_seed = pairs
-            .iter()
-            .find(|(k, _)| k == "seed")
-            .and_then(|(_, v)| v.trim().parse::<u64>().ok());
-        let fields: Vec<(String, String)> =
-            pairs.into_iter().filter(|(k, _)| k != "seed").collect();
-        let (from_url, _ignored) = sim::overrides::apply_valid(&scenario, &fields, validate);
+        let from_url = page_data::url_state::demo_state(
+            &url_state::current_query(),
+            index,
+            seed,
+            &scenario,
+            validate,
+        );
         let state = Self {
-            seed: RwSignal::new(url_seed.unwrap_or(seed)),
-            scenario: RwSignal::new(from_url),
+            seed: RwSignal::new(from_url.seed),
+            scenario: RwSignal::new(from_url.scenario),
             initial: (seed, scenario),
         };
+        let prefix = page_data::url_state::demo_prefix(index);
         let (seed_signal, scenario_signal) = (state.seed, state.scenario);
         let initial = state.initial.clone();
         Effect::new(move |_| {
             let seed = seed_signal.get();
-            let mut pairs = scenario_signal.with(|s| sim::overrides::diff(&initial.1, s));
-            if seed != initial.0 {
-                pairs.insert(0, ("seed".into(), seed.to_string()));
-            }
+            let pairs =
+                scenario_signal.with(|s| page_data::url_state::demo_diff(&initial, seed, s));
             url_state::write(&prefix, &pairs);
         });
         state

@@ -102,9 +102,20 @@ pub fn load_post(
     site: &SiteConfig,
     public_dir: &Path,
 ) -> Result<Post, Vec<ContentError>> {
-    let slug = slug_of(path).map_err(|e| vec![e])?;
     let bytes = std::fs::read(path)
         .map_err(|e| vec![ContentError::new(path, 1, format!("cannot read: {e}"))])?;
+    post_from_bytes(path, bytes, site, public_dir)
+}
+
+/// Validates and renders the post file `path` whose contents are `bytes`
+/// (any bytes: every problem is an error at its line, never a panic).
+pub fn post_from_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    site: &SiteConfig,
+    public_dir: &Path,
+) -> Result<Post, Vec<ContentError>> {
+    let slug = slug_of(path).map_err(|e| vec![e])?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let at = e.utf8_error().valid_up_to();

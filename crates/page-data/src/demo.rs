@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use sim::{
     BreakerScenario, ContentionSweep, DeepSpaceScenario, QueueScenario, RetryScenario,
-    StormScenario,
+    ScenarioError, StormScenario,
 };
 
 /// A demo and its starting parameters, as validated at build time.
@@ -46,6 +46,18 @@ impl DemoSpec {
         "queue",
         "deep-space",
     ];
+
+    /// Checks the scenario against its documented ranges.
+    pub fn validate(&self) -> Result<(), ScenarioError> {
+        match self {
+            DemoSpec::Retry { scenario, .. } => scenario.validate(),
+            DemoSpec::Storm { scenario, .. } => scenario.validate(),
+            DemoSpec::Breaker { scenario, .. } => scenario.validate(),
+            DemoSpec::Contention { scenario, .. } => scenario.validate(),
+            DemoSpec::Queue { scenario, .. } => scenario.validate(),
+            DemoSpec::DeepSpace { scenario, .. } => scenario.validate(),
+        }
+    }
 
     pub fn name(&self) -> &'static str {
         match self {

@@ -20,6 +20,7 @@ mod search;
 mod search_query;
 mod site_pages;
 mod storm_summary;
+pub mod url_state;
 
 pub use article::{Article, Block, PostIndex, PostKind, PostLink, PostSummary, TocEntry};
 pub use breaker_summary::{breaker_summary, time_open};
