@@ -72,7 +72,9 @@ test('the head has a CSP without unsafe-inline scripts, and integrity on scripts
   assert.ok(!scriptSrc.includes('unsafe-inline'), scriptSrc);
   assert.match(scriptSrc, /'sha256-[A-Za-z0-9+/=]+'/);
   assert.match(scriptSrc, /'wasm-unsafe-eval'/);
-  for (const tag of html.match(/<script[^>]*\ssrc=[^>]*>/g)) assert.match(tag, /integrity="sha384-/, tag);
+  for (const tag of html.match(/<script[^>]*\ssrc=[^>]*>/g) ?? []) assert.match(tag, /integrity="sha384-/, tag);
+  const styleSrc = csp.split("; ").find((d) => d.startsWith("style-src "));
+  assert.match(styleSrc, /^style-src 'self' 'sha256-/, "the inline critical CSS is allowed by hash");
   assert.match(html, /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*integrity="sha384-/);
   assert.match(html, /<link rel="modulepreload" href="[^"]+\.js"[^>]*integrity="sha384-/);
   const headers = readFileSync(join(DIST, '_headers'), 'utf8');

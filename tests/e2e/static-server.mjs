@@ -34,8 +34,16 @@ async function resolve(root, urlPath) {
   }
 }
 
-/** Starts serving `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(root) {
+// A file name with trunk's content hash: cached for a year, as _headers says.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
+/**
+ * Starts serving `root` on 127.0.0.1 at a free port; resolves to { url, close }.
+ * With `precompressed`, it behaves like nginx with `brotli_static on`: the
+ * `.br` copy when the client accepts brotli, and the cache headers of
+ * `_headers` (what the Lighthouse report measures).
+ */
+export async function serve(root, { precompressed = false, port = 0 } = {}) {
   const server = createServer(async (req, res) => {
     const found = await resolve(root, req.url ?? '/');
     if (found?.redirect) {
@@ -45,7 +53,19 @@ export async function serve(root) {
     }
     try {
       const body = await readFile(found?.file ?? '');
-      res.writeHead(200, { 'Content-Type': TYPES[extname(found.file)] ?? 'application/octet-stream' });
+      const headers = { 'Content-Type': TYPES[extname(found.file)] ?? 'application/octet-stream' };
+      if (precompressed) {
+        headers['Cache-Control'] = HASHED.test(found.file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+        if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+          const packed = await readFile(found.file + '.br').catch(() => null);
+          if (packed) {
+            res.writeHead(200, { ...headers, 'Content-Encoding': 'br', Vary: 'Accept-Encoding' });
+            res.end(packed);
+            return;
+          }
+        }
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       const page = await readFile(join(root, '404.html')).catch(() => 'not found');
@@ -53,10 +73,10 @@ export async function serve(root) {
       res.end(page);
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  const bound = server.address().port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () => new Promise((ok) => server.close(ok)),
   };
 }

@@ -3,7 +3,8 @@
 //! Scripts: only files from the site's own origin, plus the one inline
 //! module trunk writes to start the wasm, allowed by its SHA-256 hash (no
 //! `'unsafe-inline'`); `'wasm-unsafe-eval'` lets that module compile the
-//! wasm. Images, fonts and fetches: the site's origin only. Style sheets
+//! wasm. The critical CSS is an inline `<style>`, allowed by its hash too.
+//! Images, fonts and fetches: the site's origin only. Style sheets
 //! come from the origin too, but style *attributes* must be allowed
 //! (`style-src-attr 'unsafe-inline'`): plotters' canvas backend measures
 //! chart text by giving a hidden `<span>` an inline style, and blocked, the
@@ -17,16 +18,27 @@ use sha2::{Digest, Sha256};
 /// The `'sha256-...'` source of every inline `<script>` (one without
 /// `src`) in `html`, in order.
 pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    inline_hashes(html, "script")
+}
+
+/// The `'sha256-...'` source of every `<style>` element in `html`.
+pub fn inline_style_hashes(html: &str) -> Vec<String> {
+    inline_hashes(html, "style")
+}
+
+fn inline_hashes(html: &str, tag_name: &str) -> Vec<String> {
+    let open_tag = format!("<{tag_name}");
+    let close_tag = format!("</{tag_name}>");
     let mut hashes = Vec::new();
     let mut rest = html;
-    while let Some(open) = rest.find("<script") {
+    while let Some(open) = rest.find(&open_tag) {
         let after = &rest[open..];
         let Some(tag_end) = after.find('>') else {
             break;
         };
         let tag = &after[..tag_end];
         let body_start = tag_end + 1;
-        let Some(close) = after[body_start..].find("</script>") else {
+        let Some(close) = after[body_start..].find(&close_tag) else {
             break;
         };
         let body = &after[body_start..body_start + close];
@@ -37,19 +49,22 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
                 base64::engine::general_purpose::STANDARD.encode(digest)
             ));
         }
-        rest = &after[body_start + close + "</script>".len()..];
+        rest = &after[body_start + close + close_tag.len()..];
     }
     hashes
 }
 
-/// The policy for pages whose inline scripts have `script_hashes`.
-pub fn policy(script_hashes: &[String]) -> String {
+/// The policy for pages whose inline scripts and style elements have
+/// these hashes.
+pub fn policy(script_hashes: &[String], style_hashes: &[String]) -> String {
     let mut script_src = vec!["'self'".to_string(), "'wasm-unsafe-eval'".to_string()];
     script_src.extend(script_hashes.iter().cloned());
+    let mut style_src = vec!["'self'".to_string()];
+    style_src.extend(style_hashes.iter().cloned());
     [
         "default-src 'self'".to_string(),
         format!("script-src {}", script_src.join(" ")),
-        "style-src 'self'".to_string(),
+        format!("style-src {}", style_src.join(" ")),
         "style-src-attr 'unsafe-inline'".to_string(),
         "img-src 'self' data:".to_string(),
         "font-src 'self'".to_string(),
@@ -111,7 +126,8 @@ import init from '/x.js';
 
     #[test]
     fn the_policy_has_no_unsafe_inline() {
-        let p = policy(&["'sha256-abc'".to_string()]);
+        let p = policy(&["'sha256-abc'".to_string()], &["'sha256-css'".to_string()]);
+        assert!(p.contains("style-src 'self' 'sha256-css'"));
         assert!(p.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc'"));
         let script_src = p.split("; ").find(|d| d.starts_with("script-src")).unwrap();
         assert!(!script_src.contains("unsafe-inline"));

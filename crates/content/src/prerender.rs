@@ -17,6 +17,10 @@ use crate::toc::toc_html;
 pub const HEAD_MARKER: &str = "<!-- prerender:head -->";
 /// Marker in `index.html` replaced by the page's content.
 pub const BODY_MARKER: &str = "<!-- prerender:body -->";
+/// Marker at the end of `index.html`'s body replaced by the style sheets
+/// only some content needs (code highlighting, diagrams): linked there,
+/// they do not hold up the first paint of the text above them.
+pub const LATE_STYLES_MARKER: &str = "<!-- prerender:late-styles -->";
 
 /// The app shell (trunk's `index.html`), with its two markers, and the
 /// Content-Security-Policy its inline scripts need.
@@ -30,7 +34,7 @@ impl Shell {
     /// Checks that `html` has both markers exactly once, and the head
     /// marker before any script (the policy must precede what it governs).
     pub fn new(html: String) -> Result<Self, String> {
-        for marker in [HEAD_MARKER, BODY_MARKER] {
+        for marker in [HEAD_MARKER, BODY_MARKER, LATE_STYLES_MARKER] {
             if html.matches(marker).count() != 1 {
                 return Err(format!(
                     "the app shell must contain `{marker}` exactly once (was it already prerendered?)"
@@ -43,7 +47,10 @@ impl Shell {
                 "`{HEAD_MARKER}` must come before the first <script> in index.html: the Content-Security-Policy it becomes must precede the scripts"
             ));
         }
-        let policy = csp::policy(&csp::inline_script_hashes(&html));
+        let policy = csp::policy(
+            &csp::inline_script_hashes(&html),
+            &csp::inline_style_hashes(&html),
+        );
         Ok(Shell { html, policy })
     }
 
@@ -74,10 +81,8 @@ impl Shell {
     /// every root-relative link under the site's base path.
     pub fn page(&self, site: &SiteConfig, meta: &PageMeta, body: &str) -> String {
         let head = format!(
-            "{csp}\n    <title>{title}</title>\n    <meta name=\"description\" content=\"{description}\">\n    <link rel=\"canonical\" href=\"{canonical}\">\n    <meta name=\"site-title\" content=\"{site_title}\">\n    <meta name=\"site-base\" content=\"{base}\">\n    <meta name=\"author\" content=\"{author}\">\n{social}    <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{site_title}\" href=\"/{feed}\">\n    <link rel=\"stylesheet\" href=\"/{highlight}\">\n    <link rel=\"stylesheet\" href=\"/{diagrams}\">",
+            "{csp}\n    <title>{title}</title>\n    <meta name=\"description\" content=\"{description}\">\n    <link rel=\"canonical\" href=\"{canonical}\">\n    <meta name=\"site-title\" content=\"{site_title}\">\n    <meta name=\"site-base\" content=\"{base}\">\n    <meta name=\"author\" content=\"{author}\">\n{social}    <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{site_title}\" href=\"/{feed}\">",
             csp = csp::meta_tag(&self.policy),
-            highlight = page_data::highlight_css_path(),
-            diagrams = page_data::diagrams_css_path(),
             feed = crate::feed::FEED_PATH,
             base = escape_html(site.base_path()),
             site_title = escape_html(&site.title),
@@ -87,10 +92,16 @@ impl Shell {
             canonical = escape_html(&meta.canonical),
             social = social_tags(site, meta),
         );
+        let late_styles = format!(
+            "<link rel=\"stylesheet\" href=\"/{highlight}\"><link rel=\"stylesheet\" href=\"/{diagrams}\">",
+            highlight = page_data::highlight_css_path(),
+            diagrams = page_data::diagrams_css_path(),
+        );
         let base = site.base_path();
         self.html
             .replace(HEAD_MARKER, &rebase_urls(&head, base))
             .replace(BODY_MARKER, &rebase_urls(body, base))
+            .replace(LATE_STYLES_MARKER, &rebase_urls(&late_styles, base))
     }
 }
 
