@@ -27,6 +27,12 @@ pub struct ContentionSweep {
     pub cap_ms: f64,
 }
 
+/// Most work a sweep may ask for ([`ContentionSweep::work`]): one run at
+/// the most clients (10,000), or the default sweep (2.9e7) three times
+/// over. Sized so that a sweep ends (at the build, and in a page, which
+/// runs it a few runs per frame) rather than by its runs' event budgets.
+pub const MAX_SWEEP_WORK: f64 = 1e8;
+
 impl Default for ContentionSweep {
     fn default() -> Self {
         Self {
@@ -72,7 +78,33 @@ impl ContentionSweep {
         check_count("clients_step", self.clients_step, 1, 10_000)?;
         check_count("runs", self.runs, 1, 1000)?;
         check_range("base_ms", self.base_ms, 0.0, 60_000.0, "ms")?;
-        check_range("cap_ms", self.cap_ms, 0.0, 3_600_000.0, "ms")
+        check_range("cap_ms", self.cap_ms, 0.0, 3_600_000.0, "ms")?;
+        let work = self.work();
+        if work > MAX_SWEEP_WORK {
+            return Err(ScenarioError::new(
+                "runs",
+                format!(
+                    "{} (with {} strategies and {} client counts: {work:.1e} units of work)",
+                    self.runs,
+                    self.strategies.len(),
+                    self.client_counts().len()
+                ),
+                format!("at most {MAX_SWEEP_WORK:.0e} units of work (the sum of clients squared over every run): fewer runs, strategies or client counts"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The sweep's cost: a run's events grow with the square of its
+    /// clients (each round of contention, every client retries), so the
+    /// sum of clients² over every run of every cell.
+    pub fn work(&self) -> f64 {
+        let per_strategy: f64 = self
+            .client_counts()
+            .iter()
+            .map(|&c| f64::from(c) * f64::from(c))
+            .sum();
+        per_strategy * f64::from(self.runs) * self.strategies.len() as f64
     }
 
     /// The client counts swept, in order.

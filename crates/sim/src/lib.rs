@@ -76,7 +76,7 @@ pub use retry::{run_retry, RetryRun, RetryScenario, RETRY_EVENT_BUDGET};
 pub use retry_budget::{RetryBudget, RetryTokens};
 pub use rng::SimRng;
 pub use seed::{next_seed, SEED_BOUND};
-pub use series::{Series, SeriesPoint};
+pub use series::{Series, SeriesPoint, MAX_SERIES_POINTS};
 pub use server::{Admission, Server, ServerModel};
 pub use storm::{
     run_storm, run_storm_traced, StormRun, StormScenario, StormVerdict, STORM_EVENT_BUDGET,

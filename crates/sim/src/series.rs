@@ -28,7 +28,12 @@ pub struct SeriesPoint {
     pub breaker: BreakerState,
 }
 
-/// Buckets of `width` µs from time 0.
+/// Most buckets a series keeps: the last one also holds everything after
+/// it, so memory stays bounded when a run goes on for simulated days (an
+/// hour-long backoff a hundred times over) and the totals still add up.
+pub const MAX_SERIES_POINTS: usize = 100_000;
+
+/// Buckets of `width` µs from time 0 (at most [`MAX_SERIES_POINTS`]).
 #[derive(Debug, Clone)]
 pub struct Series {
     width: Micros,
@@ -45,9 +50,12 @@ impl Series {
         }
     }
 
-    /// The bucket holding `now`, creating the buckets before it.
+    /// The bucket holding `now` (or the last), creating the buckets before
+    /// it.
     pub fn at(&mut self, now: Micros) -> &mut SeriesPoint {
-        let index = (now / self.width) as usize;
+        let index = usize::try_from(now / self.width)
+            .unwrap_or(usize::MAX)
+            .min(MAX_SERIES_POINTS - 1);
         while self.points.len() <= index {
             let start = self.points.len() as u64 * self.width;
             self.points.push(SeriesPoint {
@@ -115,5 +123,16 @@ mod tests {
         assert_eq!(points[3].breaker, BreakerState::HalfOpen);
         assert_eq!(points[3].queue_max, 7);
         assert_eq!(points[3].t_ms, 3.0);
+    }
+
+    #[test]
+    fn a_long_run_keeps_a_bounded_series_whose_last_bucket_holds_the_rest() {
+        let mut s = Series::new(1);
+        s.at(0).issued += 1;
+        s.at(u64::MAX).issued += 1;
+        s.at(MAX_SERIES_POINTS as u64 * 7).issued += 1;
+        let points = s.into_points();
+        assert_eq!(points.len(), MAX_SERIES_POINTS);
+        assert_eq!(points.last().map(|p| p.issued), Some(2));
     }
 }

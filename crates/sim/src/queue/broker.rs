@@ -351,7 +351,10 @@ impl World<'_> {
     }
 
     fn sample_lag(&mut self, now: Micros) {
-        let index = (now / self.bucket) as usize;
+        // Bounded like every series: the last point holds the rest.
+        let index = usize::try_from(now / self.bucket)
+            .unwrap_or(usize::MAX)
+            .min(crate::series::MAX_SERIES_POINTS - 1);
         while self.lag.len() <= index {
             let t_ms = micros_to_ms(self.lag.len() as u64 * self.bucket);
             self.lag.push(LagPoint { t_ms, lag_max: 0 });
