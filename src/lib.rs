@@ -7,6 +7,7 @@ mod components;
 mod data;
 mod demos;
 mod layout_epoch;
+mod panic_report;
 mod routes;
 mod site_meta;
 mod takeover;
@@ -15,6 +16,6 @@ pub use app::App;
 
 /// Mounts the app over the prerendered page.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    panic_report::install();
     takeover::mount_app();
 }

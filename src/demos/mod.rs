@@ -21,9 +21,14 @@ mod url_state;
 use leptos::prelude::*;
 use page_data::DemoSpec;
 
+pub use url_state::current_query;
+
 /// The live demo for a spec from an article.
 #[component]
 pub fn DemoView(spec: DemoSpec, index: usize) -> impl IntoView {
+    if crate::panic_report::deliberate_panic(index) == Some(true) {
+        panic!("a deliberate panic as demo {index} mounts (demo-panic in the URL)");
+    }
     match spec {
         DemoSpec::Retry { seed, scenario } => {
             view! { <retry::RetryDemo seed scenario index /> }.into_any()

@@ -60,6 +60,9 @@ impl Playback {
         request_animation_frame(move || {
             // The demo may have been unmounted (the reader navigated away):
             // its signals are gone, and so is this loop.
+            if crate::panic_report::stopped() {
+                return;
+            }
             let current = self.generation.try_get_value() == Some(generation);
             if !current || self.playing.try_get_untracked() != Some(true) {
                 return;

@@ -43,8 +43,13 @@ where
         let prefix = page_data::url_state::demo_prefix(index);
         let (seed_signal, scenario_signal) = (state.seed, state.scenario);
         let initial = state.initial.clone();
-        Effect::new(move |_| {
+        let panic_on_change = crate::panic_report::deliberate_panic(index) == Some(false);
+        Effect::new(move |first: Option<()>| {
             let seed = seed_signal.get();
+            scenario_signal.track();
+            if panic_on_change && first.is_some() {
+                panic!("a deliberate panic at the first change to demo {index} (demo-panic in the URL)");
+            }
             let pairs =
                 scenario_signal.with(|s| page_data::url_state::demo_diff(&initial, seed, s));
             url_state::write(&prefix, &pairs);

@@ -153,8 +153,11 @@ impl SweepRunner {
     /// Runs as much of `job` as fits in the next frame.
     fn advance(self, mut job: Job) {
         request_animation_frame(move || {
-            // Superseded by a newer sweep, or the demo is gone.
-            if self.generation.try_get_value() != Some(job.generation) {
+            // Superseded by a newer sweep, the demo is gone, or the module
+            // has stopped on a panic.
+            if crate::panic_report::stopped()
+                || self.generation.try_get_value() != Some(job.generation)
+            {
                 return;
             }
             let (Some(playing), Some(speed)) = (
