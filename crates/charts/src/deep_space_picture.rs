@@ -11,6 +11,9 @@ use sim::Payload;
 use crate::deep_space_snapshot::{DeepSpaceSnapshot, Fate};
 use crate::palette::Palette;
 
+/// Most flights drawn at once.
+pub const MAX_FLIGHTS: usize = 2_000;
+
 /// `1280.0` -> `1.28 s`; `750_000.0` -> `12.5 min`.
 pub fn light_time_label(ms: f64) -> String {
     if ms < 60_000.0 {
@@ -113,7 +116,9 @@ pub fn draw_deep_space<DB: DrawingBackend>(
     }
 
     let r = px(3.5 * s);
-    for f in &snap.flights {
+    // Thousands in flight at once would overlap anyway: draw every k-th.
+    let every = snap.flights.len().div_ceil(MAX_FLIGHTS).max(1);
+    for f in snap.flights.iter().step_by(every) {
         let (Some(&a), Some(&b)) = (xs.get(f.hop as usize), xs.get(f.hop as usize + 1)) else {
             continue;
         };

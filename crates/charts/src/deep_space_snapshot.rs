@@ -43,17 +43,54 @@ pub fn deep_space_snapshot(
     custody: bool,
     at: Micros,
 ) -> DeepSpaceSnapshot {
-    let hops = light_us.len();
-    let mut snap = DeepSpaceSnapshot {
-        flights: Vec::new(),
-        holding: vec![0; hops + 1],
-        delivered: 0,
-        retransmissions: 0,
-    };
-    // Whether node n holds message m awaiting an acknowledgement.
-    let mut held: Vec<Vec<bool>> = vec![Vec::new(); hops + 1];
-    let mut hold = |node: usize, m: u32, on: bool, holding: &mut [u32]| {
-        let row = &mut held[node.min(hops)];
+    DeepSpaceReplay::new(light_us, custody)
+        .seek(trace, at)
+        .clone()
+}
+
+/// A replay that moves forward through a run's event log, so that playing
+/// the run back costs each event once rather than once per frame. Seeking
+/// back starts over.
+#[derive(Debug, Clone)]
+pub struct DeepSpaceReplay {
+    light_us: Vec<Micros>,
+    custody: bool,
+    /// Index of the next event to apply.
+    next: usize,
+    at: Micros,
+    snap: DeepSpaceSnapshot,
+    /// Per node, per message: held (waiting for an acknowledgement).
+    held: Vec<Vec<bool>>,
+    /// Indices of transmissions that may still be in flight.
+    flying: Vec<usize>,
+}
+
+impl DeepSpaceReplay {
+    pub fn new(light_us: &[Micros], custody: bool) -> Self {
+        let hops = light_us.len();
+        DeepSpaceReplay {
+            light_us: light_us.to_vec(),
+            custody,
+            next: 0,
+            at: 0,
+            snap: DeepSpaceSnapshot {
+                flights: Vec::new(),
+                holding: vec![0; hops + 1],
+                delivered: 0,
+                retransmissions: 0,
+            },
+            held: vec![Vec::new(); hops + 1],
+            flying: Vec::new(),
+        }
+    }
+
+    fn light(&self, hop: u32) -> Micros {
+        self.light_us.get(hop as usize).copied().unwrap_or(0).max(1)
+    }
+
+    fn hold(&mut self, node: usize, m: u32, on: bool) {
+        let node = node.min(self.light_us.len());
+        let row = &mut self.held[node];
         let m = m as usize;
         if row.len() <= m {
             row.resize(m + 1, false);
@@ -61,69 +98,93 @@ pub fn deep_space_snapshot(
         if row[m] != on {
             row[m] = on;
             if on {
-                holding[node.min(hops)] += 1;
+                self.snap.holding[node] += 1;
             } else {
-                holding[node.min(hops)] -= 1;
+                self.snap.holding[node] -= 1;
             }
-        }
-    };
-    for (i, e) in trace.iter().enumerate() {
-        if e.at > at {
-            break;
-        }
-        match e.kind {
-            DeepSpaceEventKind::Transmitted {
-                message,
-                hop,
-                payload,
-            } => {
-                let light = light_us.get(hop as usize).copied().unwrap_or(0).max(1);
-                let elapsed = at - e.at;
-                // A sender keeps a message it put on a hop until it hears
-                // back; relays without custody keep nothing.
-                if payload == Payload::Message && (hop == 0 || custody) {
-                    hold(hop as usize, message, true, &mut snap.holding);
-                }
-                if elapsed < light {
-                    let fate = match trace.get(i + 1).map(|n| n.kind) {
-                        Some(DeepSpaceEventKind::Lost {
-                            message: m,
-                            hop: h,
-                            payload: p,
-                        }) if (m, h, p) == (message, hop, payload)
-                            && n_at(trace, i + 1) == e.at =>
-                        {
-                            Fate::Lost
-                        }
-                        Some(DeepSpaceEventKind::BlackedOut {
-                            message: m,
-                            hop: h,
-                            payload: p,
-                        }) if (m, h, p) == (message, hop, payload)
-                            && n_at(trace, i + 1) == e.at =>
-                        {
-                            Fate::BlackedOut
-                        }
-                        _ => Fate::Arrives,
-                    };
-                    snap.flights.push(Flight {
-                        message,
-                        hop,
-                        payload,
-                        progress: elapsed as f64 / light as f64,
-                        fate,
-                    });
-                }
-            }
-            DeepSpaceEventKind::Acknowledged { message, node } => {
-                hold(node as usize, message, false, &mut snap.holding);
-            }
-            DeepSpaceEventKind::Delivered { .. } => snap.delivered += 1,
-            DeepSpaceEventKind::Retransmitted { .. } => snap.retransmissions += 1,
-            _ => {}
         }
     }
-    snap
+
+    /// The run at `at`, from where the replay is (or from the start if
+    /// `at` is earlier).
+    pub fn seek(&mut self, trace: &[DeepSpaceEvent], at: Micros) -> &DeepSpaceSnapshot {
+        if at < self.at {
+            *self = DeepSpaceReplay::new(&self.light_us, self.custody);
+        }
+        while let Some(e) = trace.get(self.next).filter(|e| e.at <= at) {
+            match e.kind {
+                DeepSpaceEventKind::Transmitted {
+                    message,
+                    hop,
+                    payload,
+                } => {
+                    if payload == Payload::Message && (hop == 0 || self.custody) {
+                        self.hold(hop as usize, message, true);
+                    }
+                    self.flying.push(self.next);
+                }
+                DeepSpaceEventKind::Acknowledged { message, node } => {
+                    self.hold(node as usize, message, false);
+                }
+                DeepSpaceEventKind::Delivered { .. } => self.snap.delivered += 1,
+                DeepSpaceEventKind::Retransmitted { .. } => self.snap.retransmissions += 1,
+                _ => {}
+            }
+            self.next += 1;
+        }
+        self.at = at;
+        // What has landed by now has landed for good: time only moves on.
+        let light_us = &self.light_us;
+        let landed = |i: &usize| match trace[*i].kind {
+            DeepSpaceEventKind::Transmitted { hop, .. } => {
+                let light = light_us.get(hop as usize).copied().unwrap_or(0).max(1);
+                at - trace[*i].at >= light
+            }
+            _ => true,
+        };
+        self.flying.retain(|i| !landed(i));
+        let flights = self
+            .flying
+            .iter()
+            .filter_map(|&i| {
+                let e = &trace[i];
+                let DeepSpaceEventKind::Transmitted {
+                    message,
+                    hop,
+                    payload,
+                } = e.kind
+                else {
+                    return None;
+                };
+                let fate = match trace.get(i + 1).map(|n| n.kind) {
+                    Some(DeepSpaceEventKind::Lost {
+                        message: m,
+                        hop: h,
+                        payload: p,
+                    }) if (m, h, p) == (message, hop, payload) && n_at(trace, i + 1) == e.at => {
+                        Fate::Lost
+                    }
+                    Some(DeepSpaceEventKind::BlackedOut {
+                        message: m,
+                        hop: h,
+                        payload: p,
+                    }) if (m, h, p) == (message, hop, payload) && n_at(trace, i + 1) == e.at => {
+                        Fate::BlackedOut
+                    }
+                    _ => Fate::Arrives,
+                };
+                Some(Flight {
+                    message,
+                    hop,
+                    payload,
+                    progress: (at - e.at) as f64 / self.light(hop) as f64,
+                    fate,
+                })
+            })
+            .collect();
+        self.snap.flights = flights;
+        &self.snap
+    }
 }
 
 fn n_at(trace: &[DeepSpaceEvent], i: usize) -> Micros {
@@ -152,6 +213,30 @@ mod tests {
 
     fn light(s: &DeepSpaceScenario) -> Vec<Micros> {
         s.hops.iter().map(|h| ms_to_micros(h.light_ms)).collect()
+    }
+
+    #[test]
+    fn a_replay_moving_forward_agrees_with_a_replay_from_the_start() {
+        for custody in [false, true] {
+            let s = DeepSpaceScenario {
+                recovery: if custody {
+                    Recovery::Custody
+                } else {
+                    Recovery::EndToEnd
+                },
+                ..DeepSpaceScenario::default()
+            };
+            let run = run_deep_space_traced(&s, 2);
+            let mut replay = DeepSpaceReplay::new(&light(&s), custody);
+            let end = run.trace.last().map_or(0, |e| e.at);
+            for at in (0..=end)
+                .step_by((end / 41).max(1) as usize)
+                .chain([end / 3, end])
+            {
+                let fresh = deep_space_snapshot(&run.trace, &light(&s), custody, at);
+                assert_eq!(replay.seek(&run.trace, at), &fresh, "at {at}");
+            }
+        }
     }
 
     #[test]

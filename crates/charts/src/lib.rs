@@ -27,14 +27,14 @@ pub use deep_space_picture::{
     deep_space_legend, draw_deep_space, light_time_label, node_positions,
 };
 pub use deep_space_snapshot::{
-    deep_space_snapshot, delivery_points, DeepSpaceSnapshot, Fate, Flight,
+    deep_space_snapshot, delivery_points, DeepSpaceReplay, DeepSpaceSnapshot, Fate, Flight,
 };
 pub use queue_flow::draw_queue_flow;
 pub use queue_series::{
     lag_points, queue_span_ms, queue_totals, queue_totals_legend, QueueTotalsSeries,
 };
 pub use queue_snapshot::{
-    queue_snapshot, ConsumerState, Flash, QueueSnapshot, QueueTotals, Waiting,
+    queue_snapshot, ConsumerState, Flash, QueueReplay, QueueSnapshot, QueueTotals, Waiting,
 };
 pub use retry_timeline::{draw_retry_timeline, timeline_marks, Mark, MarkKind};
 pub use storm_series::{draw_storm_series, storm_legend, storm_rates, StormAxes, StormRates};

@@ -10,6 +10,9 @@ use plotters::prelude::*;
 use crate::palette::Palette;
 use crate::queue_snapshot::{ConsumerState, QueueSnapshot};
 
+/// Most partitions (and consumers) drawn.
+pub const MAX_ROWS: usize = 40;
+
 fn key_color(palette: Palette, key: u32) -> RGBColor {
     // The first series colour is the neutral grey: keep it for text.
     palette.series[1 + key as usize % (palette.series.len() - 1)]
@@ -38,8 +41,33 @@ pub fn draw_queue_flow<DB: DrawingBackend>(
         small.clone(),
     ))?;
 
-    let top = 24.0 * s;
-    let rows = snap.partitions.len().max(snap.consumers.len()).max(1) as f64;
+    // A thousand partitions would be rows under a pixel high, drawn at a
+    // cost every frame: the first MAX_ROWS are drawn, the rest counted.
+    let (partitions, consumers) = (
+        &snap.partitions[..snap.partitions.len().min(MAX_ROWS)],
+        &snap.consumers[..snap.consumers.len().min(MAX_ROWS)],
+    );
+    let hidden = (
+        snap.partitions.len() - partitions.len(),
+        snap.consumers.len() - consumers.len(),
+    );
+    let top = if hidden == (0, 0) {
+        24.0 * s
+    } else {
+        area.draw(&Text::new(
+            format!(
+                "showing the first {} of {} partitions and {} of {} consumers",
+                partitions.len(),
+                snap.partitions.len(),
+                consumers.len(),
+                snap.consumers.len()
+            ),
+            (px(4.0 * s), px(20.0 * s)),
+            small.clone(),
+        ))?;
+        40.0 * s
+    };
+    let rows = partitions.len().max(consumers.len()).max(1) as f64;
     let row_h = ((h - top - 4.0 * s) / rows).max(4.0);
     let row_y = |i: usize| top + row_h * i as f64;
     let box_h = (row_h * 0.72).min(34.0 * s);
@@ -67,7 +95,7 @@ pub fn draw_queue_flow<DB: DrawingBackend>(
 
     let square = (box_h * 0.55).min(12.0 * s).max(3.0);
     let gap = (square * 0.3).max(1.0);
-    for (i, waiting) in snap.partitions.iter().enumerate() {
+    for (i, waiting) in partitions.iter().enumerate() {
         let (y0, y1) = (
             row_y(i) + (row_h - box_h) / 2.0,
             row_y(i) + (row_h + box_h) / 2.0,
@@ -109,16 +137,18 @@ pub fn draw_queue_flow<DB: DrawingBackend>(
                 small.clone(),
             ))?;
         }
-        // Which consumer reads this partition.
+        // Which consumer reads this partition (if it is drawn).
         let c = i % snap.consumers.len().max(1);
-        let cy_c = row_y(c) + row_h / 2.0;
-        area.draw(&PathElement::new(
-            vec![(px(lane.1), px(cy)), (px(cons.0), px(cy_c))],
-            palette.grid.mix(0.5).stroke_width(1),
-        ))?;
+        if c < consumers.len() {
+            let cy_c = row_y(c) + row_h / 2.0;
+            area.draw(&PathElement::new(
+                vec![(px(lane.1), px(cy)), (px(cons.0), px(cy_c))],
+                palette.grid.mix(0.5).stroke_width(1),
+            ))?;
+        }
     }
 
-    for (i, state) in snap.consumers.iter().enumerate() {
+    for (i, state) in consumers.iter().enumerate() {
         let (y0, y1) = (
             row_y(i) + (row_h - box_h) / 2.0,
             row_y(i) + (row_h + box_h) / 2.0,

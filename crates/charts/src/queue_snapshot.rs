@@ -88,63 +88,132 @@ pub fn queue_snapshot(
     at: Micros,
     flash_us: Micros,
 ) -> QueueSnapshot {
-    let (np, nc) = (partitions.max(1) as usize, consumers.max(1) as usize);
-    let mut keys: Vec<u32> = Vec::new();
-    let key_of = |keys: &Vec<u32>, m: u32| keys.get(m as usize).copied().unwrap_or(0);
-    let mut snap = QueueSnapshot {
-        at,
-        in_transit: 0,
-        partitions: vec![VecDeque::new(); np],
-        consumers: vec![ConsumerState::Idle; nc],
-        flashes: vec![None; nc],
-        redelivered: vec![false; np],
-        totals: QueueTotals::default(),
-    };
-    let recent = |t: Micros| t + flash_us >= at;
-    for e in trace.iter().take_while(|e| e.at <= at) {
-        let t = &mut snap.totals;
+    QueueReplay::new(partitions, consumers)
+        .seek(trace, at, flash_us)
+        .clone()
+}
+
+/// A replay that moves forward through a run's event log, so that playing
+/// the run back costs each event once rather than once per frame (a run of
+/// millions of events replayed from the start every frame froze the page).
+/// Seeking back starts over.
+#[derive(Debug, Clone)]
+pub struct QueueReplay {
+    keys: Vec<u32>,
+    /// Index of the next event to apply.
+    next: usize,
+    snap: QueueSnapshot,
+    /// The latest flash at each consumer, and when.
+    flash_at: Vec<Option<(Flash, Micros)>>,
+    /// The latest redelivery on each partition.
+    redelivered_at: Vec<Option<Micros>>,
+}
+
+impl QueueReplay {
+    /// A replay at time 0 with nothing applied.
+    pub fn new(partitions: u32, consumers: u32) -> Self {
+        let (np, nc) = (partitions.max(1) as usize, consumers.max(1) as usize);
+        QueueReplay {
+            keys: Vec::new(),
+            next: 0,
+            snap: QueueSnapshot {
+                at: 0,
+                in_transit: 0,
+                partitions: vec![VecDeque::new(); np],
+                consumers: vec![ConsumerState::Idle; nc],
+                flashes: vec![None; nc],
+                redelivered: vec![false; np],
+                totals: QueueTotals::default(),
+            },
+            flash_at: vec![None; nc],
+            redelivered_at: vec![None; np],
+        }
+    }
+
+    /// The run at `at`, from where the replay is (or from the start if
+    /// `at` is earlier); flashes last `flash_us`.
+    pub fn seek(&mut self, trace: &[QueueEvent], at: Micros, flash_us: Micros) -> &QueueSnapshot {
+        if at < self.snap.at {
+            *self = QueueReplay::new(
+                self.snap.partitions.len() as u32,
+                self.snap.consumers.len() as u32,
+            );
+        }
+        while let Some(e) = trace.get(self.next).filter(|e| e.at <= at) {
+            self.apply(e);
+            self.next += 1;
+        }
+        self.snap.at = at;
+        let recent = |t: Micros| t.saturating_add(flash_us) >= at;
+        for (slot, latest) in self.snap.flashes.iter_mut().zip(&self.flash_at) {
+            *slot = latest.filter(|&(_, t)| recent(t)).map(|(f, _)| f);
+        }
+        for (slot, latest) in self.snap.redelivered.iter_mut().zip(&self.redelivered_at) {
+            *slot = latest.is_some_and(recent);
+        }
+        &self.snap
+    }
+
+    fn key_of(&self, m: u32) -> u32 {
+        self.keys.get(m as usize).copied().unwrap_or(0)
+    }
+
+    fn flash(&mut self, consumer: u32, flash: Option<Flash>, t: Micros) {
+        if let (Some(slot), Some(flash)) = (self.flash_at.get_mut(consumer as usize), flash) {
+            *slot = Some((flash, t));
+        }
+    }
+
+    fn apply(&mut self, e: &QueueEvent) {
+        let np = self.snap.partitions.len();
         match e.kind {
             QueueEventKind::Produced { message, key } => {
-                if keys.len() <= message as usize {
-                    keys.resize(message as usize + 1, 0);
+                if self.keys.len() <= message as usize {
+                    self.keys.resize(message as usize + 1, 0);
                 }
-                keys[message as usize] = key;
-                t.produced += 1;
-                snap.in_transit += 1;
+                self.keys[message as usize] = key;
+                self.snap.totals.produced += 1;
+                self.snap.in_transit += 1;
             }
             QueueEventKind::Enqueued { message, partition } => {
-                snap.in_transit = snap.in_transit.saturating_sub(1);
-                if let Some(p) = snap.partitions.get_mut(partition as usize) {
+                self.snap.in_transit = self.snap.in_transit.saturating_sub(1);
+                let key = self.key_of(message);
+                if let Some(p) = self.snap.partitions.get_mut(partition as usize) {
                     p.push_back(Waiting {
                         message,
-                        key: key_of(&keys, message),
+                        key,
                         redelivery: false,
                     });
                 }
             }
             QueueEventKind::Redelivered { message } => {
-                t.redeliveries += 1;
-                let p = key_of(&keys, message) as usize % np;
-                snap.partitions[p].push_back(Waiting {
+                self.snap.totals.redeliveries += 1;
+                let key = self.key_of(message);
+                let p = key as usize % np;
+                self.snap.partitions[p].push_back(Waiting {
                     message,
-                    key: key_of(&keys, message),
+                    key,
                     redelivery: true,
                 });
-                snap.redelivered[p] |= recent(e.at);
+                self.redelivered_at[p] = Some(e.at);
             }
             QueueEventKind::Delivered {
                 message,
                 consumer,
                 delivery,
             } => {
-                let p = key_of(&keys, message) as usize % np;
-                if let Some(i) = snap.partitions[p].iter().position(|w| w.message == message) {
-                    snap.partitions[p].remove(i);
+                let key = self.key_of(message);
+                let p = key as usize % np;
+                if let Some(i) = self.snap.partitions[p]
+                    .iter()
+                    .position(|w| w.message == message)
+                {
+                    self.snap.partitions[p].remove(i);
                 }
-                if let Some(c) = snap.consumers.get_mut(consumer as usize) {
+                if let Some(c) = self.snap.consumers.get_mut(consumer as usize) {
                     *c = ConsumerState::Busy {
                         message,
-                        key: key_of(&keys, message),
+                        key,
                         delivery,
                     };
                 }
@@ -155,6 +224,7 @@ pub fn queue_snapshot(
                 out_of_order,
                 ..
             } => {
+                let t = &mut self.snap.totals;
                 t.processed += 1;
                 t.duplicates += u32::from(duplicate);
                 t.out_of_order += u32::from(out_of_order);
@@ -165,54 +235,46 @@ pub fn queue_snapshot(
                 } else {
                     None
                 };
-                set_flash(&mut snap, consumer, flash.filter(|_| recent(e.at)));
+                self.flash(consumer, flash, e.at);
             }
             QueueEventKind::DuplicateSuppressed { consumer, .. } => {
-                t.suppressed += 1;
-                set_flash(
-                    &mut snap,
-                    consumer,
-                    recent(e.at).then_some(Flash::Suppressed),
-                );
+                self.snap.totals.suppressed += 1;
+                self.flash(consumer, Some(Flash::Suppressed), e.at);
             }
             QueueEventKind::Late { dropped, .. } => {
-                if dropped {
-                    t.late_dropped += 1;
-                } else {
-                    t.late_accepted += 1;
-                }
                 let flash = if dropped {
+                    self.snap.totals.late_dropped += 1;
                     Flash::LateDropped
                 } else {
+                    self.snap.totals.late_accepted += 1;
                     Flash::LateAccepted
                 };
                 // The consumer that processed it is the busy one holding it.
-                if let Some(c) = busy_with(&snap.consumers, e.kind) {
-                    set_flash(&mut snap, c, recent(e.at).then_some(flash));
+                if let Some(c) = busy_with(&self.snap.consumers, e.kind) {
+                    self.flash(c, Some(flash), e.at);
                 }
             }
             QueueEventKind::Acked { message } => {
-                for c in snap.consumers.iter_mut() {
+                for c in self.snap.consumers.iter_mut() {
                     if matches!(*c, ConsumerState::Busy { message: m, .. } if m == message) {
                         *c = ConsumerState::Idle;
                     }
                 }
             }
             QueueEventKind::ConsumerCrashed { consumer, .. } => {
-                t.crashes += 1;
-                if let Some(c) = snap.consumers.get_mut(consumer as usize) {
+                self.snap.totals.crashes += 1;
+                if let Some(c) = self.snap.consumers.get_mut(consumer as usize) {
                     *c = ConsumerState::Down;
                 }
-                set_flash(&mut snap, consumer, recent(e.at).then_some(Flash::Crashed));
+                self.flash(consumer, Some(Flash::Crashed), e.at);
             }
             QueueEventKind::ConsumerRestarted { consumer } => {
-                if let Some(c) = snap.consumers.get_mut(consumer as usize) {
+                if let Some(c) = self.snap.consumers.get_mut(consumer as usize) {
                     *c = ConsumerState::Idle;
                 }
             }
         }
     }
-    snap
 }
 
 fn busy_with(consumers: &[ConsumerState], kind: QueueEventKind) -> Option<u32> {
@@ -223,12 +285,6 @@ fn busy_with(consumers: &[ConsumerState], kind: QueueEventKind) -> Option<u32> {
         .iter()
         .position(|c| matches!(*c, ConsumerState::Busy { message: m, .. } if m == message))
         .map(|i| i as u32)
-}
-
-fn set_flash(snap: &mut QueueSnapshot, consumer: u32, flash: Option<Flash>) {
-    if let (Some(slot), Some(flash)) = (snap.flashes.get_mut(consumer as usize), flash) {
-        *slot = Some(flash);
-    }
 }
 
 #[cfg(test)]
@@ -253,6 +309,24 @@ mod tests {
         assert_eq!(snap.in_transit, 0);
         let waiting: usize = snap.partitions.iter().map(VecDeque::len).sum();
         assert_eq!(waiting, 0, "everything was delivered by the end");
+    }
+
+    #[test]
+    fn a_replay_moving_forward_agrees_with_a_replay_from_the_start() {
+        let s = QueueScenario {
+            crash_probability: 0.05,
+            ..QueueScenario::default()
+        };
+        let run = run_queue_traced(&s, 4);
+        let mut replay = QueueReplay::new(s.partitions, s.consumers);
+        let end = run.trace.last().map_or(0, |e| e.at);
+        for at in (0..=end)
+            .step_by((end / 37).max(1) as usize)
+            .chain([end / 2, end])
+        {
+            let fresh = queue_snapshot(&run.trace, s.partitions, s.consumers, at, 300_000);
+            assert_eq!(replay.seek(&run.trace, at, 300_000), &fresh, "at {at}");
+        }
     }
 
     #[test]

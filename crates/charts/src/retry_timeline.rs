@@ -12,6 +12,9 @@ use sim::{micros_to_ms, Leg, Micros, TraceEvent, TraceKind};
 
 use crate::palette::Palette;
 
+/// Most marks drawn in one window.
+pub const MAX_MARKS: usize = 4_000;
+
 const CLIENT: f64 = 2.0;
 const LINK: f64 = 1.0;
 const SERVER: f64 = 0.0;
@@ -155,10 +158,17 @@ pub fn draw_retry_timeline<DB: DrawingBackend>(
         .draw()?;
 
     let width = px(2.0);
-    for m in marks
+    let visible = |m: &&Mark| m.from_t <= playhead && m.to_t >= from && m.from_t < to;
+    // A crowded window (thousands of attempts at once) is thinned to every
+    // k-th mark: they would overlap on screen anyway, and a canvas stroke
+    // per mark would hold the page for seconds.
+    let every = marks
         .iter()
-        .filter(|m| m.from_t <= playhead && m.to_t >= from && m.from_t < to)
-    {
+        .filter(visible)
+        .count()
+        .div_ceil(MAX_MARKS)
+        .max(1);
+    for m in marks.iter().filter(visible).step_by(every) {
         let color = match m.kind {
             MarkKind::Request => palette.first_try,
             MarkKind::Reply { ok: true } | MarkKind::Done { ok: true } => palette.ok,

@@ -61,28 +61,63 @@ pub fn apply<T: Serialize + DeserializeOwned>(
     serde_json::from_value(value).map_err(|e| format!("bad parameter: {e}"))
 }
 
+/// Most overrides [`apply_valid`] looks at; the rest are skipped (a URL
+/// can be megabytes long).
+pub const MAX_OVERRIDES: usize = 256;
+
+/// Passes [`apply_valid`] makes over the overrides it could not apply yet.
+const PASSES: usize = 4;
+
 /// `base` with each `(path, value)` applied that keeps it valid by
 /// `validate`; the others are skipped and returned (a garbled or
 /// out-of-range value in a URL is ignored, never trusted).
+///
+/// One value may only be valid once another is set (a sweep's
+/// `clients_from = 4000` needs `clients_to` raised first), so the skipped
+/// ones get a few more passes, then one try all together: the order of a
+/// link's pairs does not matter.
 pub fn apply_valid<T: Serialize + DeserializeOwned>(
     base: &T,
     overrides: &[(String, String)],
     validate: impl Fn(&T) -> Result<(), crate::ScenarioError>,
 ) -> (T, Vec<(String, String)>) {
     let mut current = serde_json::to_value(base).unwrap_or(Value::Null);
-    let mut skipped = Vec::new();
-    for (path, text) in overrides {
+    let (considered, too_many) = overrides.split_at(overrides.len().min(MAX_OVERRIDES));
+    let mut pending: Vec<&(String, String)> = considered.iter().collect();
+    for _ in 0..PASSES {
+        let before = pending.len();
+        pending.retain(|(path, text)| {
+            let mut next = current.clone();
+            let ok = set_path(&mut next, path, parse_value(text)).is_ok()
+                && serde_json::from_value::<T>(next.clone())
+                    .ok()
+                    .is_some_and(|t| validate(&t).is_ok());
+            if ok {
+                current = next;
+            }
+            !ok
+        });
+        if pending.is_empty() || pending.len() == before {
+            break;
+        }
+    }
+    // Some only make sense together (a sweep moved to 4000 clients needs
+    // `clients_from` and `clients_to` at once): try what is left as one.
+    if pending.len() > 1 {
         let mut next = current.clone();
-        let ok = set_path(&mut next, path, parse_value(text)).is_ok()
+        let ok = pending
+            .iter()
+            .all(|(path, text)| set_path(&mut next, path, parse_value(text)).is_ok())
             && serde_json::from_value::<T>(next.clone())
                 .ok()
                 .is_some_and(|t| validate(&t).is_ok());
         if ok {
             current = next;
-        } else {
-            skipped.push((path.clone(), text.clone()));
+            pending.clear();
         }
     }
+    let mut skipped: Vec<(String, String)> = pending.into_iter().cloned().collect();
+    skipped.extend(too_many.iter().cloned());
     match serde_json::from_value(current) {
         Ok(t) => (t, skipped),
         Err(_) => (
@@ -213,5 +248,38 @@ mod tests {
         assert_eq!(got.requests, 20);
         assert_eq!(got.client.max_attempts, base.client.max_attempts);
         assert_eq!(skipped.len(), 3);
+    }
+
+    #[test]
+    fn the_order_of_dependent_overrides_does_not_matter() {
+        use crate::ContentionSweep;
+        let pairs = o(&[
+            ("clients_from", "4000"),
+            ("clients_to", "4000"),
+            ("runs", "1"),
+        ]);
+        let mut reversed = pairs.clone();
+        reversed.reverse();
+        for order in [pairs, reversed] {
+            let (got, skipped) = apply_valid(
+                &ContentionSweep::default(),
+                &order,
+                ContentionSweep::validate,
+            );
+            assert!(skipped.is_empty(), "{skipped:?}");
+            assert_eq!(
+                (got.clients_from, got.clients_to, got.runs),
+                (4000, 4000, 1)
+            );
+        }
+    }
+
+    #[test]
+    fn at_most_so_many_overrides_are_read() {
+        let many: Vec<(String, String)> = (0..MAX_OVERRIDES + 10)
+            .map(|i| ("requests".to_string(), (i % 100 + 1).to_string()))
+            .collect();
+        let (_, skipped) = apply_valid(&RetryScenario::default(), &many, RetryScenario::validate);
+        assert_eq!(skipped.len(), 10);
     }
 }

@@ -36,10 +36,18 @@ fn PathPicture(
     title: &'static str,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
+    // The picture replays the log forward as the playhead moves (each event
+    // once, not once a frame); a new run starts a new replay.
+    let generation = Memo::new(move |previous: Option<&u64>| {
+        runs.track();
+        previous.map_or(0, |g| g + 1)
+    });
+    let replay = StoredValue::new(None::<(u64, charts::DeepSpaceReplay)>);
     Effect::new(move |_| {
         LayoutEpoch::track();
         let Some(canvas) = canvas.get() else { return };
         let at = playback.playhead.get();
+        let current = generation.get();
         let (light_ms, names) = scenario.with(|s| {
             (
                 s.hops.iter().map(|h| h.light_ms).collect::<Vec<_>>(),
@@ -49,21 +57,27 @@ fn PathPicture(
         let light_us: Vec<_> = light_ms.iter().map(|&l| ms_to_micros(l)).collect();
         runs.with(|runs| {
             let run = &runs[which];
-            let snap = charts::deep_space_snapshot(&run.trace, &light_us, which == 1, at);
-            let heading = format!(
-                "{title}: {} delivered, {} retransmissions so far",
-                snap.delivered, snap.retransmissions
-            );
-            draw_sharp(&canvas, |area, ratio| {
-                let _ = charts::draw_deep_space(
-                    area,
-                    &snap,
-                    &names,
-                    &light_ms,
-                    &heading,
-                    charts::Palette::NEUTRAL,
-                    ratio,
+            replay.update_value(|slot| {
+                if slot.as_ref().is_none_or(|(g, _)| *g != current) {
+                    *slot = Some((current, charts::DeepSpaceReplay::new(&light_us, which == 1)));
+                }
+                let Some((_, replay)) = slot else { return };
+                let snap = replay.seek(&run.trace, at);
+                let heading = format!(
+                    "{title}: {} delivered, {} retransmissions so far",
+                    snap.delivered, snap.retransmissions
                 );
+                draw_sharp(&canvas, |area, ratio| {
+                    let _ = charts::draw_deep_space(
+                        area,
+                        snap,
+                        &names,
+                        &light_ms,
+                        &heading,
+                        charts::Palette::NEUTRAL,
+                        ratio,
+                    );
+                });
             })
         });
     });
@@ -96,6 +110,15 @@ pub fn DeepSpaceDemo(seed: u64, scenario: DeepSpaceScenario, index: usize) -> im
     });
 
     let deliveries = NodeRef::<Canvas>::new();
+    // Computed once per run, not once per frame.
+    let delivered = Memo::new(move |_| {
+        runs.with(|r| {
+            (
+                charts::delivery_points(&r[0].trace),
+                charts::delivery_points(&r[1].trace),
+            )
+        })
+    });
     Effect::new(move |_| {
         LayoutEpoch::track();
         let Some(canvas) = deliveries.get() else {
@@ -104,9 +127,7 @@ pub fn DeepSpaceDemo(seed: u64, scenario: DeepSpaceScenario, index: usize) -> im
         let until_ms = micros_to_ms(playback.playhead.get());
         let (span_ms, messages) = (span.get(), scenario.with(|s| s.messages));
         let palette = charts::Palette::NEUTRAL;
-        runs.with(|runs| {
-            let e2e = charts::delivery_points(&runs[0].trace);
-            let custody = charts::delivery_points(&runs[1].trace);
+        delivered.with(|(e2e, custody)| {
             draw_sharp(&canvas, |area, ratio| {
                 let _ = charts::draw_time_lines(
                     area,
@@ -120,12 +141,12 @@ pub fn DeepSpaceDemo(seed: u64, scenario: DeepSpaceScenario, index: usize) -> im
                         charts::Line {
                             label: "end to end",
                             color: palette.retried,
-                            points: &e2e,
+                            points: e2e,
                         },
                         charts::Line {
                             label: "custody",
                             color: palette.ok,
-                            points: &custody,
+                            points: custody,
                         },
                     ],
                     palette,

@@ -35,16 +35,26 @@ fn QueueChart(
     label: &'static str,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
+    // Computed once per run, not once per frame.
+    let series = Memo::new(move |_| {
+        let span_ms = span.get();
+        run.with(|run| {
+            if totals {
+                (charts::queue_totals(&run.trace, span_ms), Vec::new())
+            } else {
+                (Default::default(), charts::lag_points(&run.lag))
+            }
+        })
+    });
     Effect::new(move |_| {
         LayoutEpoch::track();
         let Some(canvas) = canvas.get() else { return };
         let until_ms = micros_to_ms(playback.playhead.get());
         let span_ms = span.get();
         let palette = charts::Palette::NEUTRAL;
-        run.with(|run| {
+        series.with(|(series, lag)| {
             draw_sharp(&canvas, |area, ratio| {
                 let _ = if totals {
-                    let series = charts::queue_totals(&run.trace, span_ms);
                     charts::draw_time_lines(
                         area,
                         charts::TimeFrame {
@@ -58,7 +68,6 @@ fn QueueChart(
                         ratio,
                     )
                 } else {
-                    let lag = charts::lag_points(&run.lag);
                     let y_max = lag.iter().map(|p| p.1).fold(1.0, f64::max) * 1.1;
                     charts::draw_time_lines(
                         area,
@@ -71,7 +80,7 @@ fn QueueChart(
                         &[charts::Line {
                             label: "consumer lag",
                             color: palette.first_try,
-                            points: &lag,
+                            points: lag,
                         }],
                         palette,
                         ratio,
@@ -98,15 +107,31 @@ pub fn QueueDemo(seed: u64, scenario: QueueScenario, index: usize) -> impl IntoV
     let times = Memo::new(move |_| run.with(|r| r.trace.iter().map(|e| e.at).collect::<Vec<_>>()));
 
     let flow = NodeRef::<Canvas>::new();
+    // The picture replays the log forward as the playhead moves (each event
+    // once, not once a frame); a new run starts a new replay.
+    let generation = Memo::new(move |previous: Option<&u64>| {
+        run.track();
+        previous.map_or(0, |g| g + 1)
+    });
+    let replay = StoredValue::new(None::<(u64, charts::QueueReplay)>);
     Effect::new(move |_| {
         LayoutEpoch::track();
         let Some(canvas) = flow.get() else { return };
         let at = playback.playhead.get();
+        let current = generation.get();
         let (partitions, consumers) = scenario.with(|s| (s.partitions, s.consumers));
         run.with(|run| {
-            let snap = charts::queue_snapshot(&run.trace, partitions, consumers, at, FLASH_US);
-            draw_sharp(&canvas, |area, ratio| {
-                let _ = charts::draw_queue_flow(area, &snap, charts::Palette::NEUTRAL, ratio);
+            replay.update_value(|slot| {
+                if slot.as_ref().is_none_or(|(g, _)| *g != current) {
+                    *slot = Some((current, charts::QueueReplay::new(partitions, consumers)));
+                }
+                if let Some((_, replay)) = slot {
+                    let snap = replay.seek(&run.trace, at, FLASH_US);
+                    draw_sharp(&canvas, |area, ratio| {
+                        let _ =
+                            charts::draw_queue_flow(area, snap, charts::Palette::NEUTRAL, ratio);
+                    });
+                }
             })
         });
     });
