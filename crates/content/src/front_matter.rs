@@ -115,11 +115,21 @@ pub fn parse_front_matter(
     let at = |offset: usize| split.front_line + line_of(text, offset) - 1;
     let raw: RawFrontMatter = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(split.front_line - 1, |s| at(s.start));
-        ContentError::new(
-            path,
-            line,
-            format!("front matter: {}", one_line(e.message())),
-        )
+        let message = one_line(e.message());
+        // TOML refuses `2026-02-30` itself: say which field, in our words.
+        let source_line = e
+            .span()
+            .and_then(|s| text.lines().nth(line_of(text, s.start) - 1))
+            .unwrap_or("");
+        let message = match source_line.split_once('=') {
+            Some((key, value)) if message.starts_with("invalid date-time") => format!(
+                "`{}` must be a real calendar date written YYYY-MM-DD, found {} ({message})",
+                key.trim(),
+                value.trim()
+            ),
+            _ => message,
+        };
+        ContentError::new(path, line, format!("front matter: {message}"))
     })?;
 
     // NFC throughout: `é` typed as one character or as `e` and an accent

@@ -63,7 +63,7 @@ fn impossible_date() {
     // TOML's own date type refuses the 30th of February...
     assert_lines(
         &errors_with("impossible-date.md"),
-        &["posts/impossible-date.md:3: front matter: invalid date-time: value is out of range"],
+        &["posts/impossible-date.md:3: front matter: `date` must be a real calendar date written YYYY-MM-DD, found 2026-02-30 (invalid date-time: value is out of range)"],
     );
     // ...and so does the build when the date is a string.
     let f = Fixture::new();
