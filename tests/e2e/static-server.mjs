@@ -35,7 +35,7 @@ async function resolve(root, urlPath) {
 }
 
 // A file name with trunk's content hash: cached for a year, as _headers says.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
 
 /**
  * Starts serving `root` on 127.0.0.1 at a free port; resolves to { url, close }.

@@ -98,13 +98,16 @@ pub fn headers_file(policy: &str, base_path: &str, immutable_paths: &[String]) -
 }
 
 /// Whether a site-relative file name carries trunk's content hash
-/// (`site-30284ab402211b1f_bg.wasm`, `main-aa8799cfb388d6fa.css`).
+/// (`site-30284ab402211b1f_bg.wasm`, `main-aa8799cfb388d6fa.css`). The
+/// hash is a 64-bit number in hex without leading zeros: 16 digits, or
+/// fewer one time in 16.
 pub fn is_hashed_asset(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let stem = name.split('.').next().unwrap_or(name);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 #[cfg(test)]
@@ -139,6 +142,7 @@ import init from '/x.js';
         assert!(is_hashed_asset("site-30284ab402211b1f_bg.wasm"));
         assert!(is_hashed_asset("site-30284ab402211b1f.js"));
         assert!(is_hashed_asset("main-aa8799cfb388d6fa.css"));
+        assert!(is_hashed_asset("site-2d8b0291b7cbb68_bg.wasm"), "15 digits");
         assert!(!is_hashed_asset("site.js"));
         assert!(!is_hashed_asset(
             "posts/jitter-is-about-the-crowd/index.html"
