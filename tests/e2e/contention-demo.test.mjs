@@ -1,4 +1,5 @@
-// The contention demo: a sweep computed in the page, in frames.
+// The contention demo: a sweep computed by web workers (or, without them,
+// in the page between frames).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -69,6 +70,7 @@ test('contention: the sweep pauses, steps one point at a time and resumes', asyn
   await page.goto(`${site.base}${POST}?d1.runs=100`);
   await appReady(page);
   await page.click('[data-testid="play"]'); // pause
+  assert.equal(new URL(page.url()).searchParams.get('d1.runs'), '100', 'the largest sweep offered is accepted');
   const done = () => page.$eval('#demo-1-progress', (p) => Number(p.value));
   const paused = await done();
   await page.waitForTimeout(400);
@@ -82,4 +84,45 @@ test('contention: the sweep pauses, steps one point at a time and resumes', asyn
   await page.waitForFunction(() => Number(document.querySelector('#demo-1-progress').value) > 10);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('contention: the full sweep runs on workers, and a page without them computes the same numbers', async () => {
+  const url = `${site.base}${POST}?d1.runs=100`;
+  const status = () => '[data-testid="sweep-status"]';
+
+  const withWorkers = await newPage(site.context);
+  await withWorkers.page.goto(url);
+  await appReady(withWorkers.page);
+  const onWorkers = await sweepDone(withWorkers.page);
+  const workerStatus = await withWorkers.page.textContent(status());
+  console.log(`    sweep (100 runs per point): ${workerStatus}`);
+  assert.match(workerStatus, /^done: 100 points in \d+ ms on \d+ workers? /);
+  assert.match(await withWorkers.page.textContent('#app [data-demo="contention"] figcaption'), /100 runs per point/);
+  assert.ok(withWorkers.page.workers().length >= 1);
+
+  // A worker that cannot start (here: its loader throws): the page
+  // computes the sweep itself, between frames, to the same numbers.
+  const without = await newPage(site.context);
+  await without.page.route('**/sweep-worker-loader.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("no workers in this test");' }),
+  );
+  await without.page.goto(url);
+  await appReady(without.page);
+  const inPage = await sweepDone(without.page);
+  const pageStatus = await without.page.textContent(status());
+  console.log(`    sweep (100 runs per point, no workers): ${pageStatus}`);
+  assert.match(pageStatus, / in the page /);
+  assert.deepEqual(inPage, onWorkers);
+
+  // Leaving the post ends its workers.
+  await withWorkers.page.click('a[href="/archive/"]');
+  await withWorkers.page.waitForURL('**/archive/');
+  await withWorkers.page.waitForFunction(() => document.querySelector('#app h1'));
+  for (let i = 0; i < 30 && withWorkers.page.workers().length > 0; i++) await withWorkers.page.waitForTimeout(100);
+  assert.equal(withWorkers.page.workers().length, 0, 'no worker outlives its demo');
+
+  assert.deepEqual(withWorkers.errors, []);
+  assert.deepEqual(without.errors, []);
+  await withWorkers.page.close();
+  await without.page.close();
 });

@@ -20,6 +20,8 @@ mod search;
 mod search_query;
 mod site_pages;
 mod storm_summary;
+pub mod sweep_protocol;
+pub mod sweep_schedule;
 pub mod url_state;
 
 pub use article::{Article, Block, PostIndex, PostKind, PostLink, PostSummary, TocEntry};

@@ -545,8 +545,24 @@ fn a_contention_sweep_too_big_to_finish_is_refused() {
     let e = huge.validate().expect_err("too much work");
     assert_eq!(e.field, "runs");
     assert!(e.to_string().contains("work"), "{e}");
-    // The default, and single extreme runs, are fine.
+    // The default, the demo's largest choice, and single extreme runs are
+    // fine.
     ContentionSweep::default().validate().expect("the default");
+    ContentionSweep {
+        strategies: BackoffPolicy::ALL.to_vec(),
+        runs: 100,
+        ..ContentionSweep::default()
+    }
+    .validate()
+    .expect("six strategies, 10 to 200 clients, 100 runs a point");
+    let three_big_runs = ContentionSweep {
+        strategies: vec![BackoffPolicy::None],
+        clients_from: 10_000,
+        clients_to: 10_000,
+        runs: 3,
+        ..ContentionSweep::default()
+    };
+    assert!(three_big_runs.validate().is_err(), "three runs of 10,000");
     ContentionSweep {
         strategies: vec![BackoffPolicy::None],
         clients_from: 10_000,

@@ -1,9 +1,11 @@
 //! The contention demo: the 2015 backoff experiment swept over client
-//! counts and strategies, computed in the page between animation frames
-//! (see `sweep_job`), with a progress bar, play, pause, step and speed; the
-//! charts fill in as points complete.
+//! counts and strategies, computed by web workers (or in the page between
+//! animation frames where no worker starts; see `runner`), with a progress
+//! bar, play, pause, step and speed; the charts fill in as points complete.
 
-mod sweep_job;
+mod local_cell;
+mod runner;
+mod worker_pool;
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -19,7 +21,7 @@ use super::playback::SPEEDS;
 use super::seed::SeedControls;
 use super::state::DemoState;
 use crate::layout_epoch::LayoutEpoch;
-use sweep_job::SweepRunner;
+use runner::SweepRunner;
 
 /// Runs-per-point choices.
 const RUNS: [u32; 4] = [10, 20, 50, 100];
@@ -148,8 +150,15 @@ pub fn ContentionDemo(seed: u64, scenario: ContentionSweep, index: usize) -> imp
                 <output data-testid="sweep-status" aria-live="polite">
                     {move || match runner.timing.get() {
                         Some(t) => format!(
-                            "done: {} points in {:.0} ms over {} frames (longest frame {:.0} ms)",
-                            total.get(), t.total_ms, t.frames, t.longest_frame_ms
+                            "done: {} points in {:.0} ms {} (longest frame {:.0} ms)",
+                            total.get(),
+                            t.total_ms,
+                            match t.workers {
+                                0 => "in the page".to_string(),
+                                1 => "on 1 worker".to_string(),
+                                n => format!("on {n} workers"),
+                            },
+                            t.longest_frame_ms
                         ),
                         None => format!("{} of {} points", runner.results.with(Vec::len), total.get()),
                     }}
