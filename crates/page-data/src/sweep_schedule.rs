@@ -114,10 +114,13 @@ impl SweepSchedule {
         }
         self.in_flight[worker] = None;
         match answer.result {
-            Ok(summary) => {
-                self.store(answer.cell, summary);
-                Accepted::Stored
-            }
+            Ok(numbers) => match numbers.summary(&self.sweep, answer.cell, self.seed) {
+                Some(summary) => {
+                    self.store(answer.cell, summary);
+                    Accepted::Stored
+                }
+                None => Accepted::Stale,
+            },
             Err(reason) => {
                 self.waiting.push_front(answer.cell);
                 Accepted::Refused(reason)
@@ -189,8 +192,10 @@ mod tests {
         SweepSchedule::new(1, sweep, 9, workers)
     }
 
+    /// What a worker would answer, through the messages.
     fn answer_for(task: &SweepTask) -> SweepAnswer {
-        task.answer()
+        let message = crate::sweep_protocol::answer_message(&task.to_message());
+        SweepAnswer::from_message(&message).unwrap()
     }
 
     #[test]
