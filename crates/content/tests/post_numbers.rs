@@ -59,17 +59,10 @@ fn with<T: Clone>(base: &T, change: impl FnOnce(&mut T)) -> T {
     variant
 }
 
-/// The storm demo's second run: the first with its default protections
-/// switched on (full jitter, and a 10% retry budget unless the scenario has
-/// one), as `Protections::default()` and `StormSetup::protected` in
-/// src/demos/storm/setup.rs build it.
+/// The storm demo's second run: the first with the protections the demo
+/// switches on by default (the demo's own code, from page-data).
 fn storm_protected(scenario: &StormScenario) -> StormScenario {
-    with(scenario, |s| {
-        s.client.backoff = BackoffPolicy::FullJitter;
-        s.client
-            .retry_budget
-            .get_or_insert_with(RetryBudget::default);
-    })
+    page_data::StormSetup::new(scenario.clone()).protected()
 }
 
 /// Requests of a retry run that the server served successfully more than

@@ -2,8 +2,6 @@
 //! what the clients' retries make of it. Two runs on the same seed side by
 //! side: as configured, and with the protections the reader toggles.
 
-mod setup;
-
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use page_data::{export, storm_summary};
@@ -17,7 +15,7 @@ use super::playback::{Playback, PlaybackControls};
 use super::seed::SeedControls;
 use super::state::DemoState;
 use crate::layout_epoch::LayoutEpoch;
-use setup::StormSetup;
+use page_data::StormSetup;
 
 #[component]
 fn StormChart(

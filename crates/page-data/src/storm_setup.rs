@@ -1,5 +1,7 @@
 //! What the storm demo's reader controls: the scenario, and which
 //! protections the second run adds on top of it (same seed, side by side).
+//! Here rather than in the app so that the posts' numbers test runs the
+//! very second run the demo shows.
 
 use serde::{Deserialize, Serialize};
 use sim::{BackoffPolicy, BreakerConfig, RetryBudget, ScenarioError, StormScenario};
@@ -92,5 +94,53 @@ impl StormSetup {
             .outages
             .first()
             .map_or(5000.0, |w| w.start_ms)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_second_run_adds_jitter_and_a_budget_by_default() {
+        let setup = StormSetup::new(StormScenario::default());
+        let p = setup.protected();
+        assert_eq!(p.client.backoff, BackoffPolicy::FullJitter);
+        assert_eq!(p.client.retry_budget, Some(RetryBudget::default()));
+        assert_eq!(p.client.breaker, None);
+        assert_eq!(p.server, setup.scenario.server, "only the client changes");
+    }
+
+    #[test]
+    fn protections_keep_what_the_scenario_already_has() {
+        let mut scenario = StormScenario::default();
+        let own = RetryBudget {
+            ratio: 0.5,
+            ..RetryBudget::default()
+        };
+        scenario.client.retry_budget = Some(own);
+        let setup = StormSetup {
+            scenario,
+            protect: Protections {
+                jitter: false,
+                budget: true,
+                breaker: true,
+            },
+        };
+        let p = setup.protected();
+        assert_eq!(p.client.retry_budget, Some(own));
+        assert_eq!(p.client.backoff, setup.scenario.client.backoff);
+        assert_eq!(p.client.breaker, Some(BreakerConfig::default()));
+    }
+
+    #[test]
+    fn the_blip_stays_inside_the_run() {
+        let mut setup = StormSetup::new(StormScenario::default());
+        let d = setup.scenario.duration_ms;
+        setup.set_blip(d - 100.0, 5_000.0);
+        assert_eq!(setup.blip_ms(), 100.0);
+        setup.set_blip(1_000.0, 0.0);
+        assert_eq!(setup.blip_ms(), 0.0);
+        assert_eq!(setup.blip_start_ms(), 5000.0);
     }
 }
