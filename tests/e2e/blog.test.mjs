@@ -2,16 +2,10 @@
 // archive navigation, and the banner on a corrected post.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { ARTIFACTS, appReady, newPage, open } from './harness.mjs';
+import { test } from 'node:test';
+import { appReady, ARTIFACTS, newPage, useSite } from './harness.mjs';
 
-let site;
-before(async () => {
-  site = await open();
-});
-after(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 test('the theme toggle switches and is remembered across pages', async () => {
   const { page, errors } = await newPage(site.context);

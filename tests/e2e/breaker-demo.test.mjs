@@ -2,30 +2,20 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { ARTIFACTS, appReady, newPage, open } from './harness.mjs';
+import { test } from 'node:test';
+import { appReady, ARTIFACTS, builtStats, newPage, statsOf, useSite } from './harness.mjs';
 
 const POST = '/posts/a-breaker-is-a-decision-to-fail-fast/';
 
-let site;
-before(async () => {
-  site = await open();
-});
-after(async () => {
-  await site?.close();
-});
+const site = useSite();
 
-async function liveStats(page) {
-  return page.$$eval('#app [data-demo="breaker"] [data-stat]', (els) =>
-    Object.fromEntries(els.map((e) => [e.dataset.stat, e.textContent])),
-  );
-}
+const liveStats = (page) => statsOf(page, '#app [data-demo="breaker"]');
 
 test('breaker: lights its states, follows the keyboard and the URL, exports', async () => {
   const html = await (await fetch(site.base + POST)).text();
   assert.match(html, /data-demo="breaker"/);
   assert.match(html, /cools down for 1000 ms/);
-  const built = Object.fromEntries([...html.matchAll(/data-stat="(\w+)">([^<]*)</g)].map((m) => [m[1], m[2]]));
+  const built = builtStats(html);
 
   const { page, errors } = await newPage(site.context);
   await page.goto(site.base + POST);

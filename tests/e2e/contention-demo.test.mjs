@@ -3,18 +3,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { ARTIFACTS, appReady, newPage, open } from './harness.mjs';
+import { test } from 'node:test';
+import { appReady, ARTIFACTS, builtStats, newPage, statsOf, useSite } from './harness.mjs';
 
 const POST = '/posts/jitter-is-about-the-crowd/';
 
-let site;
-before(async () => {
-  site = await open();
-});
-after(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 async function sweepDone(page) {
   await page.waitForFunction(
@@ -22,15 +16,13 @@ async function sweepDone(page) {
     null,
     { timeout: 60_000 },
   );
-  return page.$$eval('#app [data-demo="contention"] [data-stat]', (els) =>
-    Object.fromEntries(els.map((e) => [e.dataset.stat, e.textContent])),
-  );
+  return statsOf(page, '#app [data-demo="contention"]');
 }
 
 test('contention: the sweep runs in the page, matches the build, and follows the controls', async () => {
   const html = await (await fetch(site.base + POST)).text();
   assert.match(html, /data-demo="contention"/);
-  const built = Object.fromEntries([...html.matchAll(/data-stat="(\w+)">([^<]*)</g)].map((m) => [m[1], m[2]]));
+  const built = builtStats(html);
   assert.equal(Object.keys(built).length, 5);
 
   const { page, errors } = await newPage(site.context);

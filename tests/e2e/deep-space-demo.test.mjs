@@ -3,18 +3,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { ARTIFACTS, appReady, newPage, open } from './harness.mjs';
+import { test } from 'node:test';
+import { appReady, ARTIFACTS, newPage, useSite } from './harness.mjs';
 
 const POST = '/posts/talking-to-mars/';
 
-let site;
-before(async () => {
-  site = await open();
-});
-after(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 async function liveStats(page) {
   return page.$$eval('#app [data-demo="deep-space"] [data-stat]', (els) =>

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './static-server.mjs';
@@ -79,4 +80,32 @@ export async function newPage(context) {
 /** Waits until the app has taken over the prerendered page. */
 export async function appReady(page) {
   await page.waitForSelector('#app[data-ready="true"]', { timeout: 30_000 });
+}
+
+/**
+ * The site and browser for a whole test file: opened before its first test,
+ * closed after its last. Returns an object that has `base`, `context` and
+ * `close` once the tests run.
+ */
+export function useSite() {
+  const site = {};
+  before(async () => {
+    Object.assign(site, await open());
+  });
+  after(async () => {
+    await site.close?.();
+  });
+  return site;
+}
+
+/** A demo's numbers as the app shows them: `data-stat` name -> text, under `scope`. */
+export function statsOf(page, scope) {
+  return page.$$eval(`${scope} [data-stat]`, (els) =>
+    Object.fromEntries(els.map((e) => [e.dataset.stat, e.textContent])),
+  );
+}
+
+/** The same numbers as a prerendered page has them (its first demo's, in order). */
+export function builtStats(html) {
+  return Object.fromEntries([...html.matchAll(/data-stat="(\w+)">([^<]*)</g)].map((m) => [m[1], m[2]]));
 }

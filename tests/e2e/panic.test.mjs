@@ -4,18 +4,12 @@
 // `?demo-panic=<n>` (see src/panic_report.rs for why it is harmless).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { ARTIFACTS, appReady, newPage, open } from './harness.mjs';
+import { test } from 'node:test';
+import { appReady, ARTIFACTS, newPage, useSite } from './harness.mjs';
 
 const POST = '/posts/retries-are-a-bet/';
 
-let site;
-before(async () => {
-  site = await open();
-});
-after(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 /** The visible text of the page's main content. */
 async function visibleMain(page) {

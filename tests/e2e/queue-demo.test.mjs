@@ -3,24 +3,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { ARTIFACTS, appReady, newPage, open } from './harness.mjs';
+import { test } from 'node:test';
+import { appReady, ARTIFACTS, builtStats, newPage, statsOf, useSite } from './harness.mjs';
 
 const POST = '/posts/at-least-once-means-duplicates/';
 
-let site;
-before(async () => {
-  site = await open();
-});
-after(async () => {
-  await site?.close();
-});
+const site = useSite();
 
-async function liveStats(page) {
-  return page.$$eval('#app [data-demo="queue"] [data-stat]', (els) =>
-    Object.fromEntries(els.map((e) => [e.dataset.stat, e.textContent])),
-  );
-}
+const liveStats = (page) => statsOf(page, '#app [data-demo="queue"]');
 
 async function openDemo(path = POST, setup = async () => {}) {
   const { page, errors } = await newPage(site.context);
@@ -36,7 +26,7 @@ test('queue: the build-time picture, then the live demo with the same numbers', 
   assert.match(html, /data-demo="queue"/);
   assert.match(html, /200 messages\/s for 10 s over 20 keys and 4 partitions/);
   assert.match(html, /<svg/);
-  const built = Object.fromEntries([...html.matchAll(/data-stat="(\w+)">([^<]*)</g)].map((m) => [m[1], m[2]]));
+  const built = builtStats(html);
   assert.notEqual(built.duplicates, '0', 'the default run shows duplicates');
 
   const { page, errors } = await openDemo();

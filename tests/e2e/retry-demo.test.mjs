@@ -3,22 +3,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { ARTIFACTS, appReady, newPage, open } from './harness.mjs';
+import { test } from 'node:test';
+import { appReady, ARTIFACTS, newPage, useSite, statsOf } from './harness.mjs';
 
 const POST = '/posts/retries-are-a-bet/';
 
-let site;
-before(async () => {
-  site = await open();
-});
-after(async () => {
-  await site?.close();
-});
+const site = useSite();
 
-async function liveStats(page) {
-  return page.$$eval('#app [data-stat]', (els) => Object.fromEntries(els.map((e) => [e.dataset.stat, e.textContent])));
-}
+const liveStats = (page) => statsOf(page, '#app');
 
 async function openDemo(path = POST, setup = async () => {}) {
   const { page, errors } = await newPage(site.context);

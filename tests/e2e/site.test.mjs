@@ -1,30 +1,17 @@
 // What a reader does, in headless Chromium, against the release dist/ on a
 // plain static server: open a deep link, read, play with the demo, navigate.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { join } from 'node:path';
-import { ARTIFACTS, appReady, newPage, open } from './harness.mjs';
+import { appReady, ARTIFACTS, builtStats, newPage, statsOf, useSite } from './harness.mjs';
 
 const POST = '/posts/retries-are-a-bet/';
 const POST_TITLE = 'Retries are a bet on the next attempt';
 const POST_TEXT = 'Every retry loop makes the same quiet assumption';
 
-let site;
-before(async () => {
-  site = await open();
-});
-after(async () => {
-  await site?.close();
-});
+const site = useSite();
 
-/** The `data-stat` numbers in a piece of HTML, by key. */
-function statsIn(html) {
-  return Object.fromEntries([...html.matchAll(/data-stat="(\w+)">([^<]*)</g)].map((m) => [m[1], m[2]]));
-}
-
-async function liveStats(page) {
-  return page.$$eval('#app [data-stat]', (els) => Object.fromEntries(els.map((e) => [e.dataset.stat, e.textContent])));
-}
+const liveStats = (page) => statsOf(page, '#app');
 
 test('a deep link answers with the whole article in its raw HTML', async () => {
   const res = await fetch(site.base + POST);
@@ -34,7 +21,7 @@ test('a deep link answers with the whole article in its raw HTML', async () => {
   assert.match(html, /<meta name="description" content="A retry assumes the failure was temporary\./);
   assert.ok(html.includes(POST_TEXT), 'article text is in the HTML');
   assert.match(html, /<svg[^>]*>/, 'the demo has a build-time picture');
-  assert.deepEqual(Object.keys(statsIn(html)), ['success', 'p50', 'p95', 'p99', 'attempts']);
+  assert.deepEqual(Object.keys(builtStats(html)), ['success', 'p50', 'p95', 'p99', 'attempts']);
 });
 
 test('the home page lists the posts newest first with summary, date, area and tags', async () => {
@@ -57,7 +44,7 @@ test('an unknown path answers 404 with a real not-found page', async () => {
 });
 
 test('the live demo takes over, agrees with the build, and follows the keyboard', async () => {
-  const prerendered = statsIn(await (await fetch(site.base + POST)).text());
+  const prerendered = builtStats(await (await fetch(site.base + POST)).text());
   const { page, errors } = await newPage(site.context);
   await page.goto(site.base + POST);
   await appReady(page);

@@ -2,18 +2,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { ARTIFACTS, appReady, newPage, open } from './harness.mjs';
+import { test } from 'node:test';
+import { appReady, ARTIFACTS, newPage, useSite } from './harness.mjs';
 
 const POST = '/posts/when-retries-become-the-outage/';
 
-let site;
-before(async () => {
-  site = await open();
-});
-after(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 async function stats(page, run) {
   return page.$$eval(`#app [data-run="${run}"] [data-stat]`, (els) =>
