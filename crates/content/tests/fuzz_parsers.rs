@@ -20,7 +20,6 @@ use content::site_config::SiteConfig;
 use content::ContentError;
 use page_data::DemoSpec;
 use proptest::prelude::*;
-use serde_json::Value;
 
 fn site() -> SiteConfig {
     SiteConfig::parse(
@@ -235,21 +234,6 @@ fn markdown() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..24).prop_map(|p| p.concat())
 }
 
-/// Every field path of a scenario, from its JSON form (`client.max_attempts`).
-fn paths(value: &Value, prefix: &str, out: &mut Vec<String>) {
-    if let Value::Object(map) = value {
-        for (k, v) in map {
-            let path = if prefix.is_empty() {
-                k.clone()
-            } else {
-                format!("{prefix}.{k}")
-            };
-            paths(v, &path, out);
-            out.push(path);
-        }
-    }
-}
-
 fn demo_paths() -> Vec<String> {
     let mut out = vec![
         "seed".to_string(),
@@ -288,7 +272,7 @@ fn demo_paths() -> Vec<String> {
         },
     ] {
         let json = serde_json::to_value(&spec).expect("json");
-        paths(&json["scenario"], "", &mut out);
+        out.extend(sim::overrides::field_paths(&json["scenario"]));
     }
     out.sort();
     out.dedup();

@@ -16,25 +16,10 @@ use page_data::url_state::{
 use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use serde_json::Value;
 use sim::{
     BreakerScenario, ContentionSweep, DeepSpaceScenario, QueueScenario, RetryScenario,
     ScenarioError, StormScenario,
 };
-
-fn paths(value: &Value, prefix: &str, out: &mut Vec<String>) {
-    if let Value::Object(map) = value {
-        for (k, v) in map {
-            let path = if prefix.is_empty() {
-                k.clone()
-            } else {
-                format!("{prefix}.{k}")
-            };
-            paths(v, &path, out);
-            out.push(path);
-        }
-    }
-}
 
 /// Every field path of every scenario, and the seed.
 fn field_paths() -> Vec<String> {
@@ -46,16 +31,13 @@ fn field_paths() -> Vec<String> {
         "client.breaker.cooldown_ms".into(),
         "hops.0.light_ms".into(),
     ];
-    for json in [
-        serde_json::to_value(RetryScenario::default()),
-        serde_json::to_value(StormScenario::default()),
-        serde_json::to_value(BreakerScenario::default()),
-        serde_json::to_value(ContentionSweep::default()),
-        serde_json::to_value(QueueScenario::default()),
-        serde_json::to_value(DeepSpaceScenario::default()),
-    ] {
-        paths(&json.expect("json"), "", &mut out);
-    }
+    use sim::overrides::field_paths as of;
+    out.extend(of(&RetryScenario::default()));
+    out.extend(of(&StormScenario::default()));
+    out.extend(of(&BreakerScenario::default()));
+    out.extend(of(&ContentionSweep::default()));
+    out.extend(of(&QueueScenario::default()));
+    out.extend(of(&DeepSpaceScenario::default()));
     out.sort();
     out.dedup();
     out

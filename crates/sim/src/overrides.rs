@@ -128,6 +128,31 @@ pub fn apply_valid<T: Serialize + DeserializeOwned>(
     }
 }
 
+/// Every field path of `value` that [`apply`] accepts, tables and their
+/// fields alike (`client`, `client.max_attempts`), sorted. Fields that are
+/// `None` in `value` have no path here (their inner fields are unknown).
+pub fn field_paths<T: Serialize>(value: &T) -> Vec<String> {
+    fn walk(value: &Value, prefix: &str, out: &mut Vec<String>) {
+        if let Value::Object(map) = value {
+            for (k, v) in map {
+                let path = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                walk(v, &path, out);
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(json) = serde_json::to_value(value) {
+        walk(&json, "", &mut out);
+    }
+    out.sort();
+    out
+}
+
 /// The leaves of `value` that differ from `base`, as `(path, value)` pairs
 /// in path order: what to write in a URL so that [`apply_valid`] on `base`
 /// gives `value` back.
@@ -183,6 +208,26 @@ fn diff_values(path: &str, a: &Value, b: &Value, out: &mut Vec<(String, String)>
 mod tests {
     use super::*;
     use crate::{BackoffPolicy, ContentionScenario, RetryScenario};
+
+    #[test]
+    fn field_paths_are_what_apply_accepts() {
+        let base = RetryScenario::default();
+        let paths = field_paths(&base);
+        for expected in ["client", "client.max_attempts", "link.latency", "requests"] {
+            assert!(
+                paths.iter().any(|p| p == expected),
+                "{expected} in {paths:?}"
+            );
+        }
+        assert!(paths.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+        let json = serde_json::to_value(&base).unwrap();
+        for path in &paths {
+            // Each path set to the value it has gives the same scenario.
+            let value = path.split('.').fold(&json, |v, k| &v[k]);
+            let same = apply(&base, &[(path.clone(), value.to_string())]);
+            assert_eq!(same.as_ref(), Ok(&base), "{path}");
+        }
+    }
 
     fn o(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs
