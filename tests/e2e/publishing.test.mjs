@@ -11,6 +11,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { DIST, newPage, openBrowser, appReady } from './harness.mjs';
 import { plainServe } from './plain-server.mjs';
+import { serve } from './static-server.mjs';
 
 const BASE_URL = readFileSync(join(DIST, '..', 'site/site.toml'), 'utf8').match(/^base_url\s*=\s*"([^"]+)"/m)[1];
 
@@ -80,6 +81,39 @@ test('the head has a CSP without unsafe-inline scripts, and integrity on scripts
   const headers = readFileSync(join(DIST, '_headers'), 'utf8');
   assert.ok(headers.includes(`Content-Security-Policy: ${csp}; frame-ancestors 'none'`));
   assert.match(headers, /_bg\.wasm\n {2}! Cache-Control\n {2}Cache-Control: public, max-age=31536000, immutable/);
+});
+
+test('under the headers _headers sets (as Netlify sends them), the workers and every demo still run', async () => {
+  const strict = await serve(DIST, { headersFile: true });
+  try {
+    const res = await fetch(`${strict.url}/sweep-worker-loader.js`);
+    assert.match(res.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/, 'the policy is sent');
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    const { page, errors } = await newPage(browser.context);
+    const violations = [];
+    await page.exposeFunction('reportViolation', (v) => violations.push(v));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)),
+    );
+    await page.goto(`${strict.url}/posts/jitter-is-about-the-crowd/`);
+    await appReady(page);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="sweep-status"]')?.textContent.startsWith('done'),
+      null,
+      { timeout: 60_000 },
+    );
+    assert.match(await page.textContent('[data-testid="sweep-status"]'), / on \d+ workers? /);
+    for (const path of ['/posts/retries-are-a-bet/', '/posts/when-retries-become-the-outage/', '/posts/talking-to-mars/']) {
+      await page.goto(strict.url + path);
+      await appReady(page);
+      await page.waitForSelector('#app [data-demo] canvas');
+    }
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await strict.close();
+  }
 });
 
 test('no page asks any origin but its own, and none fails or logs an error', async () => {

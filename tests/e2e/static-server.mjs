@@ -37,13 +37,31 @@ async function resolve(root, urlPath) {
 // A file name with trunk's content hash: cached for a year, as _headers says.
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
 
+/** The headers `_headers` gives every path (its first block), by name. */
+async function headersFileRules(root) {
+  const text = await readFile(join(root, '_headers'), 'utf8');
+  const block = text.split(/\n(?=\S)/)[0];
+  return Object.fromEntries(
+    block
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().match(/^([\w-]+):\s*(.+)$/))
+      .filter(Boolean)
+      .map((m) => [m[1], m[2]]),
+  );
+}
+
 /**
  * Starts serving `root` on 127.0.0.1 at a free port; resolves to { url, close }.
  * With `precompressed`, it behaves like nginx with `brotli_static on`: the
  * `.br` copy when the client accepts brotli, and the cache headers of
- * `_headers` (what the Lighthouse report measures).
+ * `_headers` (what the Lighthouse report measures). With `headersFile`, it
+ * sends every response the headers `_headers` sets for every path (the
+ * CSP with frame-ancestors, nosniff, ...), as Netlify or Cloudflare Pages
+ * would.
  */
-export async function serve(root, { precompressed = false, port = 0 } = {}) {
+export async function serve(root, { precompressed = false, headersFile = false, port = 0 } = {}) {
+  const always = headersFile ? await headersFileRules(root) : {};
   const server = createServer(async (req, res) => {
     const found = await resolve(root, req.url ?? '/');
     if (found?.redirect) {
@@ -53,7 +71,7 @@ export async function serve(root, { precompressed = false, port = 0 } = {}) {
     }
     try {
       const body = await readFile(found?.file ?? '');
-      const headers = { 'Content-Type': TYPES[extname(found.file)] ?? 'application/octet-stream' };
+      const headers = { ...always, 'Content-Type': TYPES[extname(found.file)] ?? 'application/octet-stream' };
       if (precompressed) {
         headers['Cache-Control'] = HASHED.test(found.file) ? 'public, max-age=31536000, immutable' : 'no-cache';
         if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
@@ -69,7 +87,7 @@ export async function serve(root, { precompressed = false, port = 0 } = {}) {
       res.end(body);
     } catch {
       const page = await readFile(join(root, '404.html')).catch(() => 'not found');
-      res.writeHead(404, { 'Content-Type': TYPES['.html'] });
+      res.writeHead(404, { ...always, 'Content-Type': TYPES['.html'] });
       res.end(page);
     }
   });
