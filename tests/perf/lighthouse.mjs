@@ -15,6 +15,7 @@ const OUT = join(root, 'target/lighthouse');
 const PAGES = [
   ['home', '/'],
   ['demo post', '/posts/retries-are-a-bet/'],
+  ['sweep post (workers)', '/posts/jitter-is-about-the-crowd/'],
 ];
 const FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
 
