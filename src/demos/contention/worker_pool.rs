@@ -49,8 +49,12 @@ impl WorkerPool {
     pub fn spawn(count: usize, on_news: impl Fn(WorkerNews) + 'static) -> Option<Self> {
         let url = crate::data::site_url(LOADER);
         let on_news: Rc<dyn Fn(WorkerNews)> = Rc::new(on_news);
-        let mut workers = Vec::with_capacity(count);
-        let mut handlers = Vec::with_capacity(count);
+        // Filled as workers start: if one cannot, dropping the pool ends
+        // the ones already started.
+        let mut pool = Self {
+            workers: Vec::with_capacity(count),
+            _handlers: Vec::with_capacity(count),
+        };
         for index in 0..count {
             let worker = Worker::new(&url).ok()?;
             let news = Rc::clone(&on_news);
@@ -72,13 +76,10 @@ impl WorkerPool {
             });
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            workers.push(worker);
-            handlers.push((on_message, on_error));
+            pool.workers.push(worker);
+            pool._handlers.push((on_message, on_error));
         }
-        Some(Self {
-            workers,
-            _handlers: handlers,
-        })
+        Some(pool)
     }
 
     pub fn len(&self) -> usize {
