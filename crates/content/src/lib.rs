@@ -25,6 +25,7 @@ pub mod pages;
 pub mod pipeline;
 pub mod post;
 pub mod prerender;
+mod publishing;
 pub mod raw_html;
 pub mod reading_time;
 pub mod rebase;

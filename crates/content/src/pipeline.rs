@@ -15,9 +15,7 @@ use page_data::{
 use crate::about::{load_about, About};
 use crate::compress::compressed_copies;
 use crate::corrections::link_corrections;
-use crate::csp;
 use crate::error::{ContentError, ContentErrors};
-use crate::feed::{atom_feed, FEED_PATH};
 use crate::focus::load_focus;
 use crate::highlight::highlight_css;
 use crate::links::{check_links, PageLinks};
@@ -26,10 +24,10 @@ use crate::output::write_site;
 use crate::pages;
 use crate::post::{load_post, Post};
 use crate::prerender::{home_main, layout, not_found_main, post_main, PageMeta, Shell};
+use crate::publishing::{add_publishing_files, check_public_url};
 use crate::rebase::{rebase_article, rebase_blocks};
 use crate::search_index::search_index;
 use crate::site_config::SiteConfig;
-use crate::sitemap::{robots_txt, sitemap_xml, ROBOTS_PATH, SITEMAP_PATH};
 use crate::taxonomy::{archive, area_pages, link_neighbours, tag_index, tag_pages};
 
 /// Where to read content and where to write the site.
@@ -448,69 +446,4 @@ fn render_files(
             .into_bytes(),
     );
     Ok(files)
-}
-
-/// trunk's public URL (`/`, `/blog/`, or absolute) must put the wasm where
-/// the base URL puts the pages.
-fn check_public_url(site: &SiteConfig, public_url: &str) -> Result<(), String> {
-    let path = match public_url.find("://") {
-        Some(i) => public_url[i + 3..]
-            .find('/')
-            .map_or("/", |j| &public_url[i + 3 + j..]),
-        None => public_url,
-    };
-    let normalised = format!("/{}/", path.trim_matches('/')).replace("//", "/");
-    if normalised == site.base_path() {
-        Ok(())
-    } else {
-        Err(format!(
-            "trunk's public URL `{public_url}` does not match the base URL `{}`: build with `trunk build --public-url {}` (scripts/build --base-url does both)",
-            site.base_url,
-            site.base_path()
-        ))
-    }
-}
-
-/// The feed, the sitemap, robots.txt and the `_headers` file.
-fn add_publishing_files(
-    site: &SiteConfig,
-    shell: &Shell,
-    posts: &[Post],
-    files: &mut BTreeMap<String, Vec<u8>>,
-) -> Result<(), ContentErrors> {
-    let feed = atom_feed(site, posts).map_err(|m| {
-        ContentError::new(
-            Path::new(FEED_PATH),
-            0,
-            format!("cannot write the feed: {m}"),
-        )
-    })?;
-    files.insert(FEED_PATH.to_string(), feed.into_bytes());
-
-    let mut routes: BTreeMap<String, Option<String>> = files
-        .keys()
-        .filter_map(|path| path.strip_suffix("index.html"))
-        .map(|route| (route.to_string(), None))
-        .collect();
-    for post in posts {
-        let meta = post.meta();
-        let changed = meta.updated.clone().unwrap_or_else(|| meta.date.clone());
-        routes.insert(post_route(post.slug()), Some(changed));
-    }
-    files.insert(
-        SITEMAP_PATH.to_string(),
-        sitemap_xml(site, &routes).into_bytes(),
-    );
-    files.insert(ROBOTS_PATH.to_string(), robots_txt(site).into_bytes());
-
-    let hashed: Vec<String> = shell
-        .asset_paths(site.base_path())
-        .into_iter()
-        .filter(|p| csp::is_hashed_asset(p))
-        .collect();
-    files.insert(
-        "_headers".to_string(),
-        csp::headers_file(shell.policy(), site.base_path(), &hashed).into_bytes(),
-    );
-    Ok(())
 }
