@@ -235,6 +235,15 @@ test('the same site built for a sub-path works there: pages, wasm, navigation, f
     await page.goto(sub.url + '/blog/posts/retries-are-a-bet/');
     await appReady(page);
     await page.waitForSelector('#app figure.demo canvas');
+    // The sweep's workers load from under the sub-path too.
+    await page.goto(sub.url + '/blog/posts/jitter-is-about-the-crowd/');
+    await appReady(page);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="sweep-status"]')?.textContent.startsWith('done'),
+      null,
+      { timeout: 60_000 },
+    );
+    assert.match(await page.textContent('[data-testid="sweep-status"]'), / on \d+ workers? /);
     await page.getByRole('link', { name: 'Archive', exact: true }).click();
     await page.waitForURL(/\/blog\/archive\/$/);
     await page.waitForSelector('#app .archive-year li a');
