@@ -3,7 +3,7 @@
 // between animation frames while it ran, as the page itself reports them;
 // then the same with workers refused (the page computes it). A
 // measurement for BENCHMARKS.md, not a test.
-import { appReady, newPage, open } from '../e2e/harness.mjs';
+import { appReady, newPage, open, sweepFinished } from '../e2e/harness.mjs';
 
 const site = await open();
 try {
@@ -14,15 +14,11 @@ try {
     }
     await page.goto(`${site.base}/posts/jitter-is-about-the-crowd/?d1.runs=${runs}`);
     await appReady(page);
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="sweep-status"]')?.textContent.startsWith('done'),
-      null,
-      { timeout: 120_000 },
-    );
+    const status = await sweepFinished(page, 120_000);
     const caption = await page.textContent('#app [data-demo="contention"] figcaption');
     // A sweep the page refused would silently run the default instead.
     if (!caption.includes(`${runs} runs per point`)) throw new Error(`asked ${runs} runs: ${caption}`);
-    console.log(`${runs} runs per point: ${await page.textContent('[data-testid="sweep-status"]')}`);
+    console.log(`${runs} runs per point: ${status}`);
     if (errors.length) throw new Error(errors.join('\n'));
     await page.close();
   }

@@ -4,18 +4,15 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { appReady, ARTIFACTS, builtStats, newPage, statsOf, useSite } from './harness.mjs';
+import { appReady, ARTIFACTS, builtStats, newPage, statsOf, sweepFinished, useSite } from './harness.mjs';
 
 const POST = '/posts/jitter-is-about-the-crowd/';
+const STATUS = '[data-testid="sweep-status"]';
 
 const site = useSite();
 
 async function sweepDone(page) {
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid="sweep-status"]')?.textContent.startsWith('done'),
-    null,
-    { timeout: 60_000 },
-  );
+  await sweepFinished(page);
   return statsOf(page, '#app [data-demo="contention"]');
 }
 
@@ -30,7 +27,7 @@ test('contention: the sweep runs in the page, matches the build, and follows the
   await appReady(page);
   const live = await sweepDone(page);
   assert.deepEqual(live, built, 'wasm reproduces the build-time sweep');
-  console.log(`    sweep (20 runs per point): ${await page.textContent('[data-testid="sweep-status"]')}`);
+  console.log(`    sweep (20 runs per point): ${await page.textContent(STATUS)}`);
   const calls = (key) => Number(live[key].split(' ')[0]);
   assert.ok(calls('exponential') > 1.5 * calls('full_jitter'), JSON.stringify(live));
 
@@ -80,13 +77,12 @@ test('contention: the sweep pauses, steps one point at a time and resumes', asyn
 
 test('contention: the full sweep runs on workers, and a page without them computes the same numbers', async () => {
   const url = `${site.base}${POST}?d1.runs=100`;
-  const status = () => '[data-testid="sweep-status"]';
 
   const withWorkers = await newPage(site.context);
   await withWorkers.page.goto(url);
   await appReady(withWorkers.page);
   const onWorkers = await sweepDone(withWorkers.page);
-  const workerStatus = await withWorkers.page.textContent(status());
+  const workerStatus = await withWorkers.page.textContent(STATUS);
   console.log(`    sweep (100 runs per point): ${workerStatus}`);
   assert.match(workerStatus, /^done: 100 points in \d+ ms on \d+ workers? /);
   assert.match(await withWorkers.page.textContent('#app [data-demo="contention"] figcaption'), /100 runs per point/);
@@ -101,7 +97,7 @@ test('contention: the full sweep runs on workers, and a page without them comput
   await without.page.goto(url);
   await appReady(without.page);
   const inPage = await sweepDone(without.page);
-  const pageStatus = await without.page.textContent(status());
+  const pageStatus = await without.page.textContent(STATUS);
   console.log(`    sweep (100 runs per point, no workers): ${pageStatus}`);
   assert.match(pageStatus, / in the page /);
   assert.deepEqual(inPage, onWorkers);

@@ -109,3 +109,10 @@ export function statsOf(page, scope) {
 export function builtStats(html) {
   return Object.fromEntries([...html.matchAll(/data-stat="(\w+)">([^<]*)</g)].map((m) => [m[1], m[2]]));
 }
+
+/** Waits for the contention demo's sweep to finish; its status line ("done: ..."). */
+export async function sweepFinished(page, timeout = 60_000) {
+  const status = '[data-testid="sweep-status"]';
+  await page.waitForFunction((s) => document.querySelector(s)?.textContent.startsWith('done'), status, { timeout });
+  return page.textContent(status);
+}

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, dirname, posix } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
-import { DIST, newPage, openBrowser, appReady } from './harness.mjs';
+import { DIST, newPage, openBrowser, appReady, sweepFinished } from './harness.mjs';
 import { plainServe } from './plain-server.mjs';
 import { serve } from './static-server.mjs';
 
@@ -97,12 +97,7 @@ test('under the headers _headers sets (as Netlify sends them), the workers and e
     );
     await page.goto(`${strict.url}/posts/jitter-is-about-the-crowd/`);
     await appReady(page);
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="sweep-status"]')?.textContent.startsWith('done'),
-      null,
-      { timeout: 60_000 },
-    );
-    assert.match(await page.textContent('[data-testid="sweep-status"]'), / on \d+ workers? /);
+    assert.match(await sweepFinished(page), / on \d+ workers? /);
     for (const path of ['/posts/retries-are-a-bet/', '/posts/when-retries-become-the-outage/', '/posts/talking-to-mars/']) {
       await page.goto(strict.url + path);
       await appReady(page);
@@ -238,12 +233,7 @@ test('the same site built for a sub-path works there: pages, wasm, navigation, f
     // The sweep's workers load from under the sub-path too.
     await page.goto(sub.url + '/blog/posts/jitter-is-about-the-crowd/');
     await appReady(page);
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="sweep-status"]')?.textContent.startsWith('done'),
-      null,
-      { timeout: 60_000 },
-    );
-    assert.match(await page.textContent('[data-testid="sweep-status"]'), / on \d+ workers? /);
+    assert.match(await sweepFinished(page), / on \d+ workers? /);
     await page.getByRole('link', { name: 'Archive', exact: true }).click();
     await page.waitForURL(/\/blog\/archive\/$/);
     await page.waitForSelector('#app .archive-year li a');
