@@ -11,8 +11,9 @@ const FRAME_MS = 100;
 /** A change (the sim rerun and the redraw) must be on screen within this. */
 const CHANGE_MS = 1500;
 /** No task may hold the page longer than this, even loading the most
- * expensive link (each run stops at its event budget; about 2.5 s is the
- * worst measured: a 10,000-client contention run, or two 20M-event storms). */
+ * expensive link (each run stops at its event budget; about 2.2 s is the
+ * worst measured: two 20M-event storms, or a queue or deep-space run to its
+ * budget; the contention sweep runs on web workers and holds nothing). */
 const LONGEST_TASK_MS = 6000;
 
 let site;
