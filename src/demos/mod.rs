@@ -5,6 +5,7 @@ mod breaker;
 mod canvas;
 mod contention;
 mod controls;
+mod data_table;
 mod deep_space;
 mod download;
 mod export;

@@ -116,3 +116,11 @@ export async function sweepFinished(page, timeout = 60_000) {
   await page.waitForFunction((s) => document.querySelector(s)?.textContent.startsWith('done'), status, { timeout });
   return page.textContent(status);
 }
+
+/** A demo's "numbers as a table": its column names and its rows of cell texts. */
+export async function dataTable(page, scope) {
+  return page.$eval(`${scope} details.data-table table`, (t) => ({
+    columns: [...t.querySelectorAll('thead th')].map((th) => th.textContent),
+    rows: [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.cells].map((td) => td.textContent)),
+  }));
+}

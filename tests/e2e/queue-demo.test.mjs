@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { appReady, ARTIFACTS, builtStats, newPage, statsOf, useSite } from './harness.mjs';
+import { appReady, ARTIFACTS, builtStats, dataTable, newPage, statsOf, useSite } from './harness.mjs';
 
 const POST = '/posts/at-least-once-means-duplicates/';
 
@@ -31,6 +31,12 @@ test('queue: the build-time picture, then the live demo with the same numbers', 
 
   const { page, errors } = await openDemo();
   assert.deepEqual(await liveStats(page), built, 'wasm reproduces the build-time run');
+  const table = await dataTable(page, '#app [data-demo="queue"]');
+  assert.deepEqual(table.columns.slice(0, 2), ['Time (s)', 'Highest lag']);
+  assert.ok(table.rows.length >= 10, 'a row a second over at least the 10 s of producing');
+  assert.deepEqual(table.rows.map((r) => r[0]), table.rows.map((_, i) => String(i + 1)));
+  assert.ok(table.rows.every((r) => r.length === 6), JSON.stringify(table.rows[0]));
+  assert.notEqual(table.rows.at(-1)[2], '0', 'the default run has duplicates by its end');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { appReady, ARTIFACTS, newPage, useSite } from './harness.mjs';
+import { appReady, ARTIFACTS, dataTable, newPage, useSite } from './harness.mjs';
 
 const POST = '/posts/when-retries-become-the-outage/';
 
@@ -33,6 +33,10 @@ test('storm: mounts, matches the build, follows the keyboard and the URL, export
   await page.waitForSelector('#app [data-demo="storm"] canvas');
   const configured = await stats(page, 'configured');
   assert.deepEqual(configured, built, 'wasm reproduces the build-time run');
+  const table = await dataTable(page, '#app [data-demo="storm"]');
+  assert.equal(table.columns.length, 6);
+  assert.equal(table.rows.length, 31, 'a row a second over the 30 s run, from 0');
+  assert.ok(table.rows.every((r) => r.length === 6 && r.every((c) => /^\d+$/.test(c))), JSON.stringify(table.rows[0]));
   assert.equal(configured.verdict, 'stayed down (metastable)');
   assert.match((await stats(page, 'protected')).verdict, /^recovered in/);
 

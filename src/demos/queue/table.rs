@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use sim::QueueRun;
 
+use crate::demos::data_table::DataTable;
+
 /// The value of a step series at `t_ms` (its last point at or before).
 fn at(points: &[(f64, f64)], t_ms: f64) -> f64 {
     points
@@ -13,55 +15,45 @@ fn at(points: &[(f64, f64)], t_ms: f64) -> f64 {
         .map_or(0.0, |p| p.1)
 }
 
+/// The rows: one a second, with the highest lag in that second and the
+/// running totals at its end.
+fn rows(run: &QueueRun, span_ms: f64) -> Vec<Vec<String>> {
+    let totals = charts::queue_totals(&run.trace, span_ms);
+    let seconds = (span_ms / 1000.0).ceil() as usize;
+    (1..=seconds.max(1))
+        .map(|k| {
+            let (from, to) = ((k - 1) as f64 * 1000.0, k as f64 * 1000.0);
+            let lag = run
+                .lag
+                .iter()
+                .filter(|p| p.t_ms >= from && p.t_ms < to)
+                .map(|p| p.lag_max)
+                .max()
+                .unwrap_or(0);
+            vec![
+                k.to_string(),
+                lag.to_string(),
+                at(&totals.duplicates, to).to_string(),
+                at(&totals.suppressed, to).to_string(),
+                at(&totals.reordered, to).to_string(),
+                at(&totals.late, to).to_string(),
+            ]
+        })
+        .collect()
+}
+
 #[component]
 pub fn QueueTable(run: Memo<QueueRun>, span: Memo<f64>) -> impl IntoView {
+    let rows = Signal::derive(move || {
+        let span_ms = span.get();
+        run.with(|r| rows(r, span_ms))
+    });
     view! {
-        <details class="data-table">
-            <summary>"The charts' numbers as a table (one row per second)"</summary>
-            <table>
-                <caption>"Consumer lag and running totals"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Time (s)"</th>
-                        <th scope="col">"Highest lag"</th>
-                        <th scope="col">"Duplicates processed"</th>
-                        <th scope="col">"Duplicates suppressed"</th>
-                        <th scope="col">"Out of order"</th>
-                        <th scope="col">"Late events"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        let span_ms = span.get();
-                        run.with(|r| {
-                            let totals = charts::queue_totals(&r.trace, span_ms);
-                            let seconds = (span_ms / 1000.0).ceil() as usize;
-                            (1..=seconds.max(1))
-                                .map(|k| {
-                                    let (from, to) = ((k - 1) as f64 * 1000.0, k as f64 * 1000.0);
-                                    let lag = r
-                                        .lag
-                                        .iter()
-                                        .filter(|p| p.t_ms >= from && p.t_ms < to)
-                                        .map(|p| p.lag_max)
-                                        .max()
-                                        .unwrap_or(0);
-                                    view! {
-                                        <tr>
-                                            <td>{k}</td>
-                                            <td>{lag}</td>
-                                            <td>{at(&totals.duplicates, to)}</td>
-                                            <td>{at(&totals.suppressed, to)}</td>
-                                            <td>{at(&totals.reordered, to)}</td>
-                                            <td>{at(&totals.late, to)}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        })
-                    }}
-                </tbody>
-            </table>
-        </details>
+        <DataTable
+            summary="The charts' numbers as a table (one row per second)"
+            caption="Consumer lag and running totals"
+            columns=&["Time (s)", "Highest lag", "Duplicates processed", "Duplicates suppressed", "Out of order", "Late events"]
+            rows
+        />
     }
 }

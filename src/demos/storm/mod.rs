@@ -9,6 +9,7 @@ use sim::{ms_to_micros, run_storm, BackoffPolicy, StormRun};
 
 use super::canvas::draw_sharp;
 use super::controls::Slider;
+use super::data_table::DataTable;
 use super::export::ExportButtons;
 use super::legend::Legend;
 use super::playback::{Playback, PlaybackControls};
@@ -125,6 +126,31 @@ pub fn StormDemo(seed: u64, scenario: sim::StormScenario, index: usize) -> impl 
         });
     };
 
+    // Both runs' rates, one row a second, for the table under the charts.
+    let table_rows = Signal::derive(move || {
+        let bucket = setup.with(|s| s.scenario.bucket_ms);
+        let a = configured.with(|r| charts::storm_rates(&r.series, bucket));
+        let b = protected.with(|r| charts::storm_rates(&r.series, bucket));
+        let every = ((1000.0 / bucket).round() as usize).max(1);
+        a.iter()
+            .zip(b.iter())
+            .step_by(every)
+            .map(|(x, y)| {
+                [
+                    x.t_ms / 1000.0,
+                    x.offered,
+                    x.attempts,
+                    x.goodput,
+                    y.attempts,
+                    y.goodput,
+                ]
+                .iter()
+                .map(|v| format!("{v:.0}"))
+                .collect()
+            })
+            .collect::<Vec<Vec<String>>>()
+    });
+
     let stem = Signal::derive(move || format!("storm-seed-{}", seed.get()));
     let events_csv = Callback::new(move |_| configured.with(|r| export::to_csv(&r.series)));
     let metrics_csv = Callback::new(move |_| {
@@ -217,44 +243,12 @@ pub fn StormDemo(seed: u64, scenario: sim::StormScenario, index: usize) -> impl 
                     <StormStats run=protected which="protected" title="With protections" />
                 </div>
             </div>
-            <details class="data-table">
-                <summary>"The charts' numbers as a table (one row per second)"</summary>
-                <table>
-                    <caption>"Requests per second, both runs"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Time (s)"</th>
-                            <th scope="col">"Offered"</th>
-                            <th scope="col">"Attempts, as configured"</th>
-                            <th scope="col">"Goodput, as configured"</th>
-                            <th scope="col">"Attempts, protected"</th>
-                            <th scope="col">"Goodput, protected"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            let bucket = setup.with(|s| s.scenario.bucket_ms);
-                            let a = configured.with(|r| charts::storm_rates(&r.series, bucket));
-                            let b = protected.with(|r| charts::storm_rates(&r.series, bucket));
-                            let every = ((1000.0 / bucket).round() as usize).max(1);
-                            a.iter()
-                                .zip(b.iter())
-                                .step_by(every)
-                                .map(|(x, y)| view! {
-                                    <tr>
-                                        <td>{format!("{:.0}", x.t_ms / 1000.0)}</td>
-                                        <td>{format!("{:.0}", x.offered)}</td>
-                                        <td>{format!("{:.0}", x.attempts)}</td>
-                                        <td>{format!("{:.0}", x.goodput)}</td>
-                                        <td>{format!("{:.0}", y.attempts)}</td>
-                                        <td>{format!("{:.0}", y.goodput)}</td>
-                                    </tr>
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
-            </details>
+            <DataTable
+                summary="The charts' numbers as a table (one row per second)"
+                caption="Requests per second, both runs"
+                columns=&["Time (s)", "Offered", "Attempts, as configured", "Goodput, as configured", "Attempts, protected", "Goodput, protected"]
+                rows=table_rows
+            />
             <ExportButtons stem events_csv metrics_csv run_json />
             <figcaption>
                 {move || setup.with(|s| format!(
