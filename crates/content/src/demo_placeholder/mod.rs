@@ -1,0 +1,111 @@
+//! A demo before the wasm runs: the chart of its default run (drawn by the
+//! same plotters code as the live canvas, to SVG), its headline numbers
+//! (the same `data-stat` keys the live demo shows), and its parameters in
+//! text. Readable without JavaScript.
+
+use page_data::{DemoSpec, Stat};
+use plotters::prelude::*;
+
+use crate::escape::escape_html;
+
+mod breaker;
+mod contention;
+mod deep_space;
+mod queue;
+mod retry;
+mod storm;
+
+use breaker::breaker;
+use contention::contention;
+use deep_space::deep_space;
+use queue::queue;
+use retry::retry;
+use storm::storm;
+
+/// The placeholder of demo number `index` on its page.
+pub fn demo_placeholder(spec: &DemoSpec, index: usize) -> String {
+    match spec {
+        DemoSpec::Retry { seed, scenario } => retry(*seed, scenario, index),
+        DemoSpec::Storm { seed, scenario } => storm(*seed, scenario, index),
+        DemoSpec::Breaker { seed, scenario } => breaker(*seed, scenario, index),
+        DemoSpec::Contention { seed, scenario } => contention(*seed, scenario, index),
+        DemoSpec::Queue { seed, scenario } => queue(*seed, scenario, index),
+        DemoSpec::DeepSpace { seed, scenario } => deep_space(*seed, scenario, index),
+    }
+}
+
+/// An SVG of `size` drawn by `draw` (a chart that fails to draw leaves an
+/// empty picture; the numbers and text still stand).
+fn svg(
+    size: (u32, u32),
+    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>),
+) -> String {
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        draw(&area);
+    }
+    out
+}
+
+/// A chart's legend in HTML (SVG swatches: no inline styles).
+fn legend_html(items: &[(&str, plotters::style::RGBColor)]) -> String {
+    let items: String = items
+        .iter()
+        .map(|(label, color)| {
+            format!(
+                r#"<li><svg width="14" height="10" aria-hidden="true"><rect width="14" height="10" rx="2" fill="{}"></rect></svg>{}</li>"#,
+                charts::css_color(*color),
+                escape_html(label)
+            )
+        })
+        .collect();
+    format!(r#"<ul class="legend">{items}</ul>"#)
+}
+
+fn stats_html(stats: &[Stat]) -> String {
+    stats
+        .iter()
+        .map(|s| {
+            format!(
+                r#"<div><dt>{}</dt><dd data-stat="{}">{}</dd></div>"#,
+                escape_html(s.label),
+                s.key,
+                escape_html(&s.value)
+            )
+        })
+        .collect()
+}
+
+struct Figure<'a> {
+    index: usize,
+    name: &'a str,
+    /// HTML before the charts (a legend), or empty.
+    legend: String,
+    charts: Vec<(String, &'a str)>,
+    stats: String,
+    params: String,
+    caption: &'a str,
+}
+
+fn figure(f: Figure<'_>) -> String {
+    let charts: String = f
+        .charts
+        .iter()
+        .map(|(svg, label)| {
+            format!(
+                r#"<div class="chart" role="img" aria-label="{}">{svg}</div>"#,
+                escape_html(label)
+            )
+        })
+        .collect();
+    format!(
+        r#"<figure class="demo" id="demo-{index}" data-demo="{name}"><div class="demo-static">{legend}{charts}{stats}<p class="demo-params">{params}</p><p class="demo-note">A static picture of the default run; the interactive demo loads with the page's WebAssembly.</p></div><figcaption>{caption}</figcaption></figure>"#,
+        index = f.index,
+        name = f.name,
+        legend = f.legend,
+        stats = f.stats,
+        params = escape_html(&f.params),
+        caption = escape_html(f.caption),
+    )
+}
