@@ -84,16 +84,27 @@ impl CellNumbers {
         cell: usize,
         seed: u64,
     ) -> Option<ContentionSummary> {
-        let (strategy, clients) = *sweep.cells().get(cell)?;
-        Some(ContentionSummary {
+        let &cell = sweep.cells().get(cell)?;
+        Some(self.summary_of(cell, sweep.runs, seed))
+    }
+
+    /// The summary of the cell `(strategy, clients)` of `runs` runs from
+    /// `seed` (for a caller that holds the sweep's cells already).
+    pub fn summary_of(
+        &self,
+        (strategy, clients): (BackoffPolicy, u32),
+        runs: u32,
+        seed: u64,
+    ) -> ContentionSummary {
+        ContentionSummary {
             clients,
             strategy,
-            runs: sweep.runs,
+            runs,
             seed,
             completion_ms: self.completion_ms,
             calls: self.calls,
             budget_exceeded: self.budget_exceeded,
-        })
+        }
     }
 }
 

@@ -114,8 +114,9 @@ impl SweepSchedule {
         }
         self.in_flight[worker] = None;
         match answer.result {
-            Ok(numbers) => match numbers.summary(&self.sweep, answer.cell, self.seed) {
-                Some(summary) => {
+            Ok(numbers) => match self.cell(answer.cell) {
+                Some(cell) => {
+                    let summary = numbers.summary_of(cell, self.sweep.runs, self.seed);
                     self.store(answer.cell, summary);
                     Accepted::Stored
                 }
