@@ -14,7 +14,6 @@ use crate::routes::{
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    crate::layout_epoch::LayoutEpoch::provide();
     view! {
         <Router base=crate::data::router_base().unwrap_or_default()>
             <Layout>

@@ -1,12 +1,21 @@
 //! The blog's web app: a thin Leptos UI over the build's data files and the
-//! simulation crate. Routes fetch the JSON the content build wrote; demos
-//! call `sim` and draw. No Markdown parsing, no simulation logic here.
+//! simulation crate, built as three wasm modules from this one library:
+//!
+//! - the blog shell (`src/main.rs`: [`start`]): routes, layout, search;
+//!   every page loads it, and it links no demo or simulation code;
+//! - the demos (`src/bin/demos.rs`: [`demos`]): controls, charts, playback;
+//!   imported by the shell only on a page with a demo ([`demo_slot`]);
+//! - the simulations (`src/bin/sim_worker.rs`): the sim behind a worker's
+//!   messages; the demos run every scenario there.
+//!
+//! Routes fetch the JSON the content build wrote. No Markdown parsing, and
+//! no simulation logic, here.
 
 mod app;
 mod components;
 mod data;
-mod demos;
-mod layout_epoch;
+mod demo_slot;
+pub mod demos;
 mod panic_report;
 mod routes;
 mod site_meta;

@@ -11,6 +11,10 @@ use wasm_bindgen::JsCast;
 use crate::app::App;
 
 const APP_ID: &str = "app";
+
+/// The window event that says the app's layout changed (the app shown in
+/// place of the prerendered copy): demos redraw their charts at their size.
+pub const LAYOUT_EVENT: &str = "site:layout";
 const PRERENDERED_ID: &str = "prerendered";
 
 /// Mounts [`App`] into `#app` (or the body, if the page has no shell).
@@ -44,6 +48,8 @@ pub fn reveal() {
 pub fn RouteReady() -> impl IntoView {
     Effect::new(move |_| {
         reveal();
-        crate::layout_epoch::LayoutEpoch::bump_current();
+        if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(LAYOUT_EVENT)) {
+            let _ = window.dispatch_event(&event);
+        }
     });
 }

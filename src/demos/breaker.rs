@@ -4,16 +4,20 @@
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use page_data::run_protocol::{RunAnswer, RunRequest};
 use page_data::{breaker_summary, export};
-use sim::{ms_to_micros, run_breaker, BreakerScenario, BreakerState, Micros, RetryRun};
+use sim::{ms_to_micros, BreakerScenario, BreakerState, Micros, RetryRun};
 
 use super::canvas::draw_sharp;
 use super::controls::Slider;
 use super::export::ExportButtons;
+use super::layout_epoch::LayoutEpoch;
+use super::live_run::{LiveRun, Shared};
+use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
 use super::seed::SeedControls;
 use super::state::DemoState;
-use crate::layout_epoch::LayoutEpoch;
+use super::trace_note::{cut_at, TraceNote};
 
 fn span_us(s: &BreakerScenario) -> Micros {
     ms_to_micros(f64::from(s.requests) * s.interval_ms)
@@ -30,7 +34,7 @@ fn state_at(run: &RetryRun, at: Micros) -> BreakerState {
 /// Closed, open and half-open as a diagram; the state at the playhead is
 /// lit, and each edge shows how often it was taken so far.
 #[component]
-fn StateDiagram(run: Memo<RetryRun>, playhead: RwSignal<Micros>) -> impl IntoView {
+fn StateDiagram(run: Memo<Shared<RetryRun>>, playhead: RwSignal<Micros>) -> impl IntoView {
     let current = Memo::new(move |_| run.with(|r| state_at(r, playhead.get())));
     let taken = move |from: BreakerState, to: BreakerState| {
         let at = playhead.get();
@@ -81,7 +85,27 @@ fn StateDiagram(run: Memo<RetryRun>, playhead: RwSignal<Micros>) -> impl IntoVie
 pub fn BreakerDemo(seed: u64, scenario: BreakerScenario, index: usize) -> impl IntoView {
     let state = DemoState::new(index, seed, scenario, BreakerScenario::validate);
     let (seed, scenario) = (state.seed, state.scenario);
-    let run: Memo<RetryRun> = Memo::new(move |_| scenario.with(|s| run_breaker(s, seed.get())));
+    let live = LiveRun::new(
+        move || RunRequest::Breaker {
+            seed: seed.get(),
+            scenario: scenario.get(),
+        },
+        RunAnswer::breaker,
+    );
+    view! {
+        <Show when=move || live.ready()>
+            {breaker_figure(state.clone(), live, index)}
+        </Show>
+    }
+}
+
+fn breaker_figure(
+    state: DemoState<BreakerScenario>,
+    live: LiveRun<RetryRun>,
+    index: usize,
+) -> impl IntoView {
+    let (seed, scenario) = (state.seed, state.scenario);
+    let run = live.run();
     let id = format!("demo-{index}");
     let field = {
         let id = id.clone();
@@ -129,7 +153,8 @@ pub fn BreakerDemo(seed: u64, scenario: BreakerScenario, index: usize) -> impl I
     });
 
     view! {
-        <figure class="demo demo-live" id=id.clone() data-demo="breaker">
+        <figure class="demo demo-live" id=id.clone() data-demo="breaker" aria-busy=move || live.updating.get().to_string()>
+            <RetireStaticPicture index />
             <div class="demo-controls" role="group" aria-label="Breaker demo parameters">
                 <Slider id=field("threshold") label="Failure threshold" unit="%" min=0.1 max=1.0 step=0.05
                     value=read(|s| s.breaker.failure_threshold)
@@ -168,6 +193,7 @@ pub fn BreakerDemo(seed: u64, scenario: BreakerScenario, index: usize) -> impl I
             <canvas node_ref=canvas class="chart breaker" role="img"
                 aria-label="Calls by outcome over time, over the breaker's state"></canvas>
             <ExportButtons stem events_csv metrics_csv run_json />
+            <TraceNote cut=Signal::derive(move || run.with(|r| cut_at(r.trace.len(), r.events))) />
             <figcaption>
                 {move || run.with(|r| format!(
                     "{} calls: {} succeeded, {} failed fast while the breaker was open (seed {}).",

@@ -1,5 +1,10 @@
 //! Live demos: one module per demo, each controls + views over a sim
-//! scenario. No simulation logic here: the sim decides what happens.
+//! scenario. No simulation logic here: the sim decides what happens, on a
+//! web worker ([`live_run`]).
+//!
+//! This is the demos module's code (`src/bin/demos.rs`), a second wasm
+//! module that the blog shell imports only on a page with a demo; the shell
+//! never links it (see `crate::demo_slot`).
 
 mod breaker;
 mod canvas;
@@ -9,19 +14,25 @@ mod data_table;
 mod deep_space;
 mod download;
 mod export;
+mod layout_epoch;
 mod legend;
+mod live_run;
 mod motion;
+mod mount;
 mod playback;
 mod queue;
 mod retry;
 mod seed;
+pub(crate) mod sim_worker;
 mod state;
 mod storm;
+mod trace_note;
 mod url_state;
 
 use leptos::prelude::*;
 use page_data::DemoSpec;
 
+pub use mount::{mount, MountedDemo};
 pub use url_state::current_query;
 
 /// The live demo for a spec from an article.

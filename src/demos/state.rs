@@ -10,6 +10,7 @@ use sim::ScenarioError;
 use super::url_state;
 
 /// The seed and scenario of demo number `index`.
+#[derive(Clone)]
 pub struct DemoState<S: Send + Sync + 'static> {
     pub seed: RwSignal<u64>,
     pub scenario: RwSignal<S>,
@@ -58,7 +59,7 @@ where
     }
 
     /// A closure that resets (for buttons).
-    pub fn resetter(&self) -> impl Fn() + Clone + 'static {
+    pub fn resetter(&self) -> impl Fn() + Clone + Send + Sync + 'static {
         let (seed, scenario, initial) = (self.seed, self.scenario, self.initial.clone());
         move || {
             seed.set(initial.0);

@@ -7,13 +7,16 @@ use page_data::{article_data_path, Article, Block};
 
 use crate::components::{CorrectionNotes, PostMeta, PostNavigation, TableOfContents};
 use crate::data::fetch_json;
-use crate::demos::DemoView;
+use crate::demo_slot::DemoSlot;
 use crate::routes::NotFoundPage;
 use crate::site_meta::page_title;
 use crate::takeover::RouteReady;
 
+/// A post as the shell reads it: demo specs as JSON for the demos module.
+type ShellArticle = Article<serde_json::Value>;
+
 #[component]
-fn ArticleView(article: Article) -> impl IntoView {
+fn ArticleView(article: ShellArticle) -> impl IntoView {
     let title = article.meta.title.clone();
     let Article {
         toc,
@@ -33,9 +36,9 @@ fn ArticleView(article: Article) -> impl IntoView {
             Block::Html { html } => {
                 view! { <div class="html-block" inner_html=html></div> }.into_any()
             }
-            Block::Demo { demo } => {
+            Block::Demo { demo, figure } => {
                 demo_index += 1;
-                view! { <DemoView spec=*demo index=demo_index /> }.into_any()
+                view! { <DemoSlot spec=demo.to_string() figure index=demo_index /> }.into_any()
             }
         })
         .collect_view();
@@ -60,7 +63,7 @@ pub fn PostPage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let article = LocalResource::new(move || {
         let slug = slug();
-        async move { fetch_json::<Article>(&article_data_path(&slug)).await }
+        async move { fetch_json::<ShellArticle>(&article_data_path(&slug)).await }
     });
     view! {
         <Suspense>

@@ -11,7 +11,7 @@ use crate::site_meta::page_title;
 #[component]
 pub fn About() -> impl IntoView {
     view! {
-        {data_page(about_data_path, "the About page", |page: AboutPage| view! {
+        {data_page(about_data_path, "the About page", |page: AboutPage<serde_json::Value>| view! {
             <Title text=page_title(&page.title) />
             <article class="page about">
                 <h1>{page.title.clone()}</h1>

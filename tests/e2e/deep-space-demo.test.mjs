@@ -4,13 +4,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { appReady, ARTIFACTS, newPage, useSite } from './harness.mjs';
+import { appReady, ARTIFACTS, newPage, settled, useSite } from './harness.mjs';
 
 const POST = '/posts/talking-to-mars/';
 
 const site = useSite();
 
 async function liveStats(page) {
+  await settled(page, '#app [data-demo="deep-space"]');
   return page.$$eval('#app [data-demo="deep-space"] [data-stat]', (els) =>
     Object.fromEntries(els.map((e) => [`${e.dataset.run}.${e.dataset.stat}`, e.textContent])),
   );

@@ -1,20 +1,15 @@
-// Every demo driven to its extremes, by the keyboard and by the URL: the
-// page keeps responding (an animation frame arrives within 100 ms once the
-// change is made) and the console stays clean. Demos are found from the
-// site's own data, so a new demo is covered without editing this file.
+// Every demo driven to its extremes, by the keyboard and by the URL: each
+// change ends with its result on screen, the page keeps answering while a
+// worker computes the most expensive runs (the article scrolls, a click on
+// another control is reflected), and the console stays clean. Nothing here
+// asserts how long anything takes (a busy machine is slow, not wrong): the
+// times are printed, and tests/bench/main-thread.mjs measures them.
+// Demos are found from the site's own data, so a new demo is covered
+// without editing this file.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { appReady, newPage, open } from './harness.mjs';
-
-/** A frame must come within this long of asking, once a change is made. */
-const FRAME_MS = 100;
-/** A change (the sim rerun and the redraw) must be on screen within this. */
-const CHANGE_MS = 1500;
-/** No task may hold the page longer than this, even loading the most
- * expensive link (each run stops at its event budget; about 2.2 s is the
- * worst measured: two 20M-event storms, or a queue or deep-space run to its
- * budget; the contention sweep runs on web workers and holds nothing). */
-const LONGEST_TASK_MS = 6000;
+import { URL_EXTREMES, withParams } from './extreme-links.mjs';
+import { appReady, liveDemo, newPage, open, resultShown } from './harness.mjs';
 
 let site;
 /** Demo name -> route of the first post that has it. */
@@ -51,31 +46,20 @@ async function installProbe(page) {
   });
 }
 
-/** Time from the last key press to the frame after it. */
-async function keyToFrame(page) {
-  await page.waitForFunction(() => window.__keyFrames.length > 0, null, { timeout: 60_000 });
-  return page.evaluate(() => window.__keyFrames.splice(0).pop());
-}
-
-/** Time from asking for a frame to getting it, the worst of a few. */
-async function idleFrame(page) {
-  return page.evaluate(async () => {
-    let worst = 0;
-    for (let i = 0; i < 5; i += 1) {
-      const t0 = performance.now();
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      worst = Math.max(worst, performance.now() - t0);
-    }
-    return worst;
+/** A frame arrives: the page is not held up (how long it took is printed). */
+async function nextFrame(page) {
+  return page.evaluate(() => {
+    const t0 = performance.now();
+    return new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now() - t0)));
   });
 }
 
-async function assertResponsive(page, what, errors, log) {
-  const change = await keyToFrame(page);
-  const idle = await idleFrame(page);
-  log.push(`${what}: change ${change.toFixed(0)} ms, frame ${idle.toFixed(0)} ms`);
-  assert.ok(change < CHANGE_MS, `${what}: the change showed after ${change.toFixed(0)} ms`);
-  assert.ok(idle < FRAME_MS, `${what}: a frame took ${idle.toFixed(0)} ms`);
+/** After a change: its result is on screen, frames come, the console is clean. */
+async function assertAnswered(page, figure, what, errors, log) {
+  await resultShown(figure);
+  const keyFrame = await page.evaluate(() => window.__keyFrames.splice(0).pop() ?? 0);
+  const frame = await nextFrame(page);
+  log.push(`${what}: frame after the key ${keyFrame.toFixed(0)} ms, then ${frame.toFixed(0)} ms`);
   assert.deepEqual(errors, [], what);
 }
 
@@ -96,8 +80,7 @@ async function controls(figure) {
 }
 
 async function driveToExtremes(page, name, errors, log) {
-  const figure = page.locator(`#app figure[data-demo="${name}"]`).first();
-  await figure.waitFor();
+  const figure = await liveDemo(page, name);
   const { ranges, selects, checks, seeds } = await controls(figure);
   assert.ok(ranges.length + selects.length + checks.length > 0, `${name} has controls`);
   const at = (id) => figure.locator(`[id="${id}"]`);
@@ -108,28 +91,28 @@ async function driveToExtremes(page, name, errors, log) {
     for (const r of ranges) {
       await at(r.id).focus();
       await page.keyboard.press(key);
-      await assertResponsive(page, `${name}: ${r.label} ${key}`, errors, log);
+      await assertAnswered(page, figure, `${name}: ${r.label} ${key}`, errors, log);
     }
   }
   for (const s of selects) {
     for (const key of ['End', 'Home']) {
       await at(s.id).focus();
       await page.keyboard.press(key);
-      await assertResponsive(page, `${name}: ${s.label} ${key}`, errors, log);
+      await assertAnswered(page, figure, `${name}: ${s.label} ${key}`, errors, log);
     }
   }
   for (const [n, c] of checks.entries()) {
     for (let i = 0; i < 2; i += 1) {
       await figure.locator('input[type="checkbox"]').nth(n).focus();
       await page.keyboard.press('Space');
-      await assertResponsive(page, `${name}: ${c.label} toggled`, errors, log);
+      await assertAnswered(page, figure, `${name}: ${c.label} toggled`, errors, log);
     }
   }
   for (const s of seeds) {
     for (const value of ['0', '18446744073709551615', '-1', '99999999999999999999999']) {
       await at(s.id).fill(value);
       await page.keyboard.press('Enter');
-      await assertResponsive(page, `${name}: seed ${value}`, errors, log);
+      await assertAnswered(page, figure, `${name}: seed ${value}`, errors, log);
     }
   }
 }
@@ -154,55 +137,6 @@ for (const name of NAMES) {
   });
 }
 
-/** The most expensive runs a link can ask for: every field at the edge
- * of its range that makes the most work. */
-const URL_EXTREMES = {
-  retry: {
-    requests: '10000',
-    interval_ms: '0',
-    'server.failure_rate': '1',
-    'client.max_attempts': '100',
-    'client.backoff': 'none',
-    'client.base_ms': '0',
-    'client.timeout_ms': '3600000',
-  },
-  storm: {
-    'scenario.arrival_rate': '100000',
-    'scenario.duration_ms': '600000',
-    'scenario.bucket_ms': '10',
-    'scenario.client.max_attempts': '100',
-    'scenario.client.backoff': 'none',
-  },
-  breaker: {
-    requests: '10000',
-    interval_ms: '1',
-    failure_rate: '1',
-    timeout_ms: '600000',
-  },
-  contention: {
-    clients_from: '10000',
-    clients_to: '10000',
-    runs: '1',
-    strategies: '["none"]',
-    base_ms: '0',
-  },
-  queue: {
-    producer_rate: '100000',
-    duration_ms: '600000',
-    keys: '100000',
-    partitions: '1000',
-    consumers: '1000',
-    bucket_ms: '10',
-    crash_probability: '1',
-  },
-  'deep-space': {
-    messages: '100000',
-    interval_ms: '0',
-    timeout_factor: '0.1',
-    hops: '[{"light_ms":3600000,"loss":0.99},{"light_ms":0,"loss":0.99},{"light_ms":0,"loss":0.99},{"light_ms":0,"loss":0.99},{"light_ms":0,"loss":0.99},{"light_ms":0,"loss":0.99},{"light_ms":0,"loss":0.99},{"light_ms":0,"loss":0.99}]',
-  },
-};
-
 /** Values a garbled link may carry: every one is ignored. */
 const GARBLED = {
   seed: '-1',
@@ -214,11 +148,6 @@ const GARBLED = {
   nope: '1',
 };
 
-function withParams(route, params) {
-  const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) query.append(`d1.${k}`, v);
-  return `${route}?${query}`;
-}
 
 for (const name of NAMES) {
   test(`${name}: the most expensive and the most garbled links`, async () => {
@@ -235,18 +164,22 @@ for (const name of NAMES) {
       const started = Date.now();
       await page.goto(site.base + withParams(route, params));
       await appReady(page);
-      await page.locator(`#app figure[data-demo="${name}"]`).first().waitFor();
+      // While the worker computes, the reader scrolls and clicks: both
+      // take effect (a page held up by the run would answer neither).
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.mouse.wheel(0, 600);
+      await page.waitForFunction(() => window.scrollY > 0);
+      const theme = await page.evaluate(() => document.documentElement.dataset.theme ?? '');
+      await page.locator('[data-theme-toggle]:visible').first().click();
+      await page.waitForFunction((t) => (document.documentElement.dataset.theme ?? '') !== t, theme);
+      const figure = await liveDemo(page, name, 180_000);
+      await resultShown(figure, 180_000);
       const loaded = Date.now() - started;
-      const idle = await idleFrame(page);
-      // Let a playback or a sweep run a while, then ask again.
-      await page.waitForTimeout(1000);
-      const later = await idleFrame(page);
+      const frame = await nextFrame(page);
       const longest = await page.evaluate(() => window.__longest);
       log.push(
-        `${name} ${kind}: ready after ${loaded} ms (longest task ${longest.toFixed(0)} ms), frame ${idle.toFixed(0)} ms, a second on ${later.toFixed(0)} ms`,
+        `${name} ${kind}: result after ${loaded} ms (longest main-thread task ${longest.toFixed(0)} ms), then a frame in ${frame.toFixed(0)} ms`,
       );
-      assert.ok(idle < FRAME_MS && later < FRAME_MS, log.at(-1));
-      assert.ok(longest < LONGEST_TASK_MS, log.at(-1));
       assert.deepEqual(errors, [], `${name} ${kind}`);
       await page.close();
     }

@@ -98,8 +98,26 @@ export function useSite() {
   return site;
 }
 
-/** A demo's numbers as the app shows them: `data-stat` name -> text, under `scope`. */
-export function statsOf(page, scope) {
+/**
+ * Waits until every demo under `scope` is live (not its static picture) and
+ * shows the run of its newest settings (runs arrive from a worker).
+ */
+export async function settled(page, scope) {
+  await page.waitForFunction(
+    (s) => {
+      const figures = [...document.querySelectorAll(s)].flatMap((e) =>
+        e.matches('figure.demo') ? [e] : [...e.querySelectorAll('figure.demo')],
+      );
+      return figures.length > 0 && figures.every((f) => f.classList.contains('demo-live') && f.getAttribute('aria-busy') !== 'true');
+    },
+    scope,
+    { timeout: 60_000 },
+  );
+}
+
+/** A demo's numbers as the app shows them, settled: `data-stat` name -> text, under `scope`. */
+export async function statsOf(page, scope) {
+  await settled(page, scope);
   return page.$$eval(`${scope} [data-stat]`, (els) =>
     Object.fromEntries(els.map((e) => [e.dataset.stat, e.textContent])),
   );
@@ -119,8 +137,24 @@ export async function sweepFinished(page, timeout = 60_000) {
 
 /** A demo's "numbers as a table": its column names and its rows of cell texts. */
 export async function dataTable(page, scope) {
+  await settled(page, scope);
   return page.$eval(`${scope} details.data-table table`, (t) => ({
     columns: [...t.querySelectorAll('thead th')].map((th) => th.textContent),
     rows: [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.cells].map((td) => td.textContent)),
   }));
+}
+
+/**
+ * The live demo `name` once it has replaced its static picture (its first
+ * run has come from the sim worker): a locator of its figure.
+ */
+export async function liveDemo(page, name, timeout = 60_000) {
+  const figure = page.locator(`#app figure.demo-live[data-demo="${name}"]`).first();
+  await figure.waitFor({ timeout });
+  return figure;
+}
+
+/** Waits until the demo shows the run of its newest settings (not busy). */
+export async function resultShown(figure, timeout = 60_000) {
+  await figure.locator('xpath=self::*[@aria-busy="false"]').waitFor({ timeout });
 }

@@ -85,14 +85,9 @@ test('a panic while a reader uses a demo: the live article stays, links still wo
   assert.equal(await prose(page), before, 'the article is unchanged');
   assert.ok(errors.some((e) => e.includes('deliberate panic at the first change')), errors.join('\n'));
 
-  // The page still responds, and a link loads its page the ordinary way.
-  const frame = await page.evaluate(
-    () => new Promise((resolve) => {
-      const t0 = performance.now();
-      requestAnimationFrame(() => resolve(performance.now() - t0));
-    }),
-  );
-  assert.ok(frame < 100, `a frame within 100 ms (${frame.toFixed(1)} ms)`);
+  // The page still responds (a frame comes), and a link loads its page
+  // the ordinary way.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
   await page.screenshot({ path: join(ARTIFACTS, 'panic-on-change.png'), fullPage: true });
   const home = page.locator('header a[href="/"]').first();
   assert.match((await home.getAttribute('rel')) ?? '', /external/);

@@ -86,7 +86,7 @@ test('the head has a CSP without unsafe-inline scripts, and integrity on scripts
 test('under the headers _headers sets (as Netlify sends them), the workers and every demo still run', async () => {
   const strict = await serve(DIST, { headersFile: true });
   try {
-    const res = await fetch(`${strict.url}/sweep-worker-loader.js`);
+    const res = await fetch(`${strict.url}/sim-worker.js`);
     assert.match(res.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/, 'the policy is sent');
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     const { page, errors } = await newPage(browser.context);

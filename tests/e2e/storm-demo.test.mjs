@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { appReady, ARTIFACTS, dataTable, newPage, useSite } from './harness.mjs';
+import { appReady, ARTIFACTS, dataTable, newPage, settled, useSite } from './harness.mjs';
 
 const POST = '/posts/when-retries-become-the-outage/';
 
 const site = useSite();
 
 async function stats(page, run) {
+  await settled(page, '#app [data-demo="storm"]');
   return page.$$eval(`#app [data-run="${run}"] [data-stat]`, (els) =>
     Object.fromEntries(els.map((e) => [e.dataset.stat, e.textContent])),
   );

@@ -69,6 +69,8 @@ pub fn policy(script_hashes: &[String], style_hashes: &[String]) -> String {
         "img-src 'self' data:".to_string(),
         "font-src 'self'".to_string(),
         "connect-src 'self'".to_string(),
+        // The demos' sim workers (module workers from the site's files).
+        "worker-src 'self'".to_string(),
         "object-src 'none'".to_string(),
         "base-uri 'self'".to_string(),
         "form-action 'self'".to_string(),
@@ -135,6 +137,8 @@ import init from '/x.js';
         let script_src = p.split("; ").find(|d| d.starts_with("script-src")).unwrap();
         assert!(!script_src.contains("unsafe-inline"));
         assert!(!p.contains("unsafe-eval'") || p.contains("wasm-unsafe-eval"));
+        assert!(!p.contains(" 'unsafe-eval'"));
+        assert!(p.contains("worker-src 'self';"));
     }
 
     #[test]

@@ -213,7 +213,12 @@ fn render_body(
                     ) {
                         Ok(spec) => {
                             flush_html(&mut pending, &mut blocks);
+                            let index = 1 + blocks
+                                .iter()
+                                .filter(|b| matches!(b, Block::Demo { .. }))
+                                .count();
                             blocks.push(Block::Demo {
+                                figure: crate::demo_placeholder::demo_placeholder(&spec, index),
                                 demo: Box::new(spec),
                             });
                         }
@@ -563,7 +568,7 @@ mod tests {
         assert_eq!(r.blocks.len(), 3, "{:?}", r.blocks);
         assert!(matches!(&r.blocks[0], Block::Html { html } if html.contains("Before.")));
         assert!(
-            matches!(&r.blocks[1], Block::Demo { demo } if matches!(**demo, DemoSpec::Retry { seed: 3, .. }))
+            matches!(&r.blocks[1], Block::Demo { demo, .. } if matches!(**demo, DemoSpec::Retry { seed: 3, .. }))
         );
         assert!(
             matches!(&r.blocks[2], Block::Html { html } if html.contains("After.") && html.contains(r#"data-lang="rust""#))

@@ -6,7 +6,6 @@ use page_data::{
 };
 
 use crate::csp;
-use crate::demo_placeholder::demo_placeholder;
 use crate::escape::escape_html;
 use crate::post::Post;
 use crate::rebase::rebase_urls;
@@ -265,16 +264,17 @@ pub fn home_main(site: &SiteConfig, posts: &[PostSummary]) -> String {
 }
 
 /// The blocks of a page as HTML, each demo as a static picture of its
-/// default run.
+/// default run in the slot the live demo mounts into (the same markup the
+/// app's `DemoSlot` renders).
 pub fn blocks_html(blocks: &[Block]) -> String {
     let mut body = String::new();
-    let mut demo_index = 0;
     for block in blocks {
         match block {
             Block::Html { html } => body.push_str(html),
-            Block::Demo { demo } => {
-                demo_index += 1;
-                body.push_str(&demo_placeholder(demo, demo_index));
+            Block::Demo { figure, .. } => {
+                body.push_str(r#"<div class="demo-slot">"#);
+                body.push_str(figure);
+                body.push_str("</div>");
             }
         }
     }

@@ -333,7 +333,7 @@ proptest! {
                 prop_assert_eq!(date.len(), 3, "{}", meta.date);
                 prop_assert!((1..=12).contains(&date[1]) && (1..=31).contains(&date[2]), "{}", meta.date);
                 for block in post.blocks() {
-                    if let page_data::Block::Demo { demo } = block {
+                    if let page_data::Block::Demo { demo, .. } = block {
                         prop_assert!(demo.validate().is_ok(), "{:?}", demo);
                     }
                 }

@@ -99,18 +99,30 @@ pub struct PostIndex {
 
 /// One block of an article: rendered HTML, or a demo with its typed,
 /// build-time-validated starting parameters.
+///
+/// `D` is how a reader of the data file takes the demo's spec: the build
+/// and the demos module as the typed [`DemoSpec`]; the blog shell as plain
+/// JSON it hands on (so that it links none of the simulation's types).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-pub enum Block {
-    Html { html: String },
-    Demo { demo: Box<DemoSpec> },
+pub enum Block<D = DemoSpec> {
+    Html {
+        html: String,
+    },
+    Demo {
+        demo: Box<D>,
+        /// The static picture of the demo's default run (HTML, drawn at
+        /// build time), shown until the live demo has its first run.
+        #[serde(default)]
+        figure: String,
+    },
 }
 
-/// A whole post: metadata and body blocks.
+/// A whole post: metadata and body blocks (`D`: see [`Block`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Article {
+pub struct Article<D = DemoSpec> {
     pub meta: PostSummary,
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<D>>,
     /// Table of contents (h2 and h3); empty unless the post has 3+ h2s.
     #[serde(default)]
     pub toc: Vec<TocEntry>,

@@ -3,15 +3,18 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sim::{ms_to_micros, DeepSpaceEventKind, DeepSpaceRun, DeepSpaceScenario, Micros, Recovery};
 
 use crate::format::{duration_ms, ratio};
 use crate::retry_summary::Stat;
 
-/// Both recoveries of `scenario` on `seed`, traced: `[end to end, custody]`.
+/// The two recoveries the demo compares, in the order of its runs.
+pub const RECOVERIES: [Recovery; 2] = [Recovery::EndToEnd, Recovery::Custody];
+
+/// Both recoveries of `scenario` on `seed`, traced, in [`RECOVERIES`] order.
 pub fn both_recoveries(scenario: &DeepSpaceScenario, seed: u64) -> [DeepSpaceRun; 2] {
-    [Recovery::EndToEnd, Recovery::Custody].map(|recovery| {
+    RECOVERIES.map(|recovery| {
         let s = DeepSpaceScenario {
             recovery,
             ..scenario.clone()
@@ -21,7 +24,7 @@ pub fn both_recoveries(scenario: &DeepSpaceScenario, seed: u64) -> [DeepSpaceRun
 }
 
 /// Counts read off a traced run's events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Resends {
     /// Every retransmission, by any node.
     pub retransmissions: u32,
@@ -85,7 +88,12 @@ pub fn deep_space_summary(
     scenario: &DeepSpaceScenario,
     recovery: Recovery,
 ) -> Vec<Stat> {
-    let r = resends(run, scenario, recovery);
+    deep_space_stats(run, scenario, resends(run, scenario, recovery))
+}
+
+/// [`deep_space_summary`] with the resends already counted (the page's run
+/// may carry only the start of its trace).
+pub fn deep_space_stats(run: &DeepSpaceRun, scenario: &DeepSpaceScenario, r: Resends) -> Vec<Stat> {
     let stat = |key, label, value: String| Stat { key, label, value };
     vec![
         stat(

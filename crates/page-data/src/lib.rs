@@ -16,6 +16,8 @@ mod listing;
 mod paths;
 mod queue_summary;
 mod retry_summary;
+pub mod run_protocol;
+pub mod run_schedule;
 mod search;
 mod search_query;
 mod site_pages;
@@ -28,7 +30,9 @@ pub mod url_state;
 pub use article::{Article, Block, PostIndex, PostKind, PostLink, PostSummary, TocEntry};
 pub use breaker_summary::{breaker_summary, time_open};
 pub use contention_summary::contention_summary;
-pub use deep_space_summary::{both_recoveries, deep_space_summary, resends, Resends};
+pub use deep_space_summary::{
+    both_recoveries, deep_space_stats, deep_space_summary, resends, Resends, RECOVERIES,
+};
 pub use demo::DemoSpec;
 pub use listing::{Archive, ArchiveYear, AreaPage, TagCount, TagIndex, TagPage};
 pub use paths::{

@@ -4,14 +4,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Block;
 
-/// `/about/`, from `site/about.md`.
+/// `/about/`, from `site/about.md` (`D`: see [`Block`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AboutPage {
+pub struct AboutPage<D = crate::DemoSpec> {
     /// The page's `# heading` (shown as its h1, not repeated in `blocks`).
     pub title: String,
     /// The first paragraph's text: the meta description.
     pub description: String,
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<D>>,
 }
 
 /// How actively an area is being worked on.

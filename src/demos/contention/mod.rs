@@ -15,12 +15,13 @@ use sim::{ContentionSummary, ContentionSweep};
 use super::canvas::draw_sharp;
 use super::controls::Slider;
 use super::export::ExportButtons;
+use super::layout_epoch::LayoutEpoch;
 use super::legend::Legend;
 use super::motion::prefers_reduced_motion;
+use super::mount::RetireStaticPicture;
 use super::playback::SPEEDS;
 use super::seed::SeedControls;
 use super::state::DemoState;
-use crate::layout_epoch::LayoutEpoch;
 use runner::SweepRunner;
 
 /// Runs-per-point choices.
@@ -102,7 +103,9 @@ pub fn ContentionDemo(seed: u64, scenario: ContentionSweep, index: usize) -> imp
     });
 
     view! {
-        <figure class="demo demo-live" id=id.clone() data-demo="contention">
+        <figure class="demo demo-live" id=id.clone() data-demo="contention"
+            aria-busy=move || (runner.playing.get() && runner.timing.get().is_none()).to_string()>
+            <RetireStaticPicture index />
             <div class="demo-controls" role="group" aria-label="Contention demo parameters">
                 <div class="control select">
                     <label for=field("runs")>"Runs per point"</label>

@@ -1,5 +1,5 @@
 //! The web workers that compute a sweep's cells off the main thread, one
-//! per core up to four (`src/bin/sweep_worker.rs`). This only starts them,
+//! per core up to four (`src/bin/sim_worker.rs`). This only starts them,
 //! posts tasks and reports what they say; what to ask is the runner's
 //! business.
 
@@ -13,9 +13,6 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 /// Most workers a page starts (more cores than this rarely help a sweep of
 /// about a hundred cells, and each worker holds its own module).
 const MAX_WORKERS: usize = 4;
-
-/// The loader script beside the worker's module (copied by trunk).
-const LOADER: &str = "sweep-worker-loader.js";
 
 /// Something a worker said.
 pub enum WorkerNews {
@@ -47,7 +44,6 @@ impl WorkerPool {
     /// Starts `count` workers; `on_news` hears from them. `None` if the
     /// browser will not start one (no Worker, or a policy forbids it).
     pub fn spawn(count: usize, on_news: impl Fn(WorkerNews) + 'static) -> Option<Self> {
-        let url = crate::data::site_url(LOADER);
         let on_news: Rc<dyn Fn(WorkerNews)> = Rc::new(on_news);
         // Filled as workers start: if one cannot, dropping the pool ends
         // the ones already started.
@@ -56,7 +52,7 @@ impl WorkerPool {
             _handlers: Vec::with_capacity(count),
         };
         for index in 0..count {
-            let worker = Worker::new(&url).ok()?;
+            let worker = crate::demos::sim_worker::start()?;
             let news = Rc::clone(&on_news);
             let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
                 let text = e.data().as_string().unwrap_or_default();

@@ -8,19 +8,20 @@ mod path;
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use page_data::{both_recoveries, deep_space_summary, export, resends};
-use sim::{micros_to_ms, ms_to_micros, DeepSpaceRun, DeepSpaceScenario, Recovery};
-
-/// The two runs, in the order [`both_recoveries`] returns them.
-const RECOVERIES: [Recovery; 2] = [Recovery::EndToEnd, Recovery::Custody];
+use page_data::run_protocol::{DeepSpaceRuns, RunAnswer, RunRequest};
+use page_data::{deep_space_stats, export};
+use sim::{micros_to_ms, ms_to_micros, DeepSpaceRun, DeepSpaceScenario};
 
 use super::canvas::draw_sharp;
 use super::export::ExportButtons;
+use super::layout_epoch::LayoutEpoch;
 use super::legend::Legend;
+use super::live_run::{LiveRun, Shared};
+use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
 use super::seed::SeedControls;
 use super::state::DemoState;
-use crate::layout_epoch::LayoutEpoch;
+use super::trace_note::{cut_at, TraceNote};
 
 /// Simulated ms per wall-clock ms.
 const SPEEDS: [f64; 4] = [1.0, 60.0, 600.0, 3600.0];
@@ -29,7 +30,7 @@ const START_SPEED: f64 = 600.0;
 /// The path picture of one of the two runs at the playhead.
 #[component]
 fn PathPicture(
-    runs: Memo<[DeepSpaceRun; 2]>,
+    runs: Memo<Shared<DeepSpaceRuns>>,
     which: usize,
     scenario: RwSignal<DeepSpaceScenario>,
     playback: Playback,
@@ -91,8 +92,27 @@ fn PathPicture(
 pub fn DeepSpaceDemo(seed: u64, scenario: DeepSpaceScenario, index: usize) -> impl IntoView {
     let state = DemoState::new(index, seed, scenario, DeepSpaceScenario::validate);
     let (seed, scenario) = (state.seed, state.scenario);
-    let runs: Memo<[DeepSpaceRun; 2]> =
-        Memo::new(move |_| scenario.with(|s| both_recoveries(s, seed.get())));
+    let live = LiveRun::new(
+        move || RunRequest::DeepSpace {
+            seed: seed.get(),
+            scenario: scenario.get(),
+        },
+        RunAnswer::deep_space,
+    );
+    view! {
+        <Show when=move || live.ready()>
+            {deep_space_figure(state.clone(), live, index)}
+        </Show>
+    }
+}
+
+fn deep_space_figure(
+    state: DemoState<DeepSpaceScenario>,
+    live: LiveRun<DeepSpaceRuns>,
+    index: usize,
+) -> impl IntoView {
+    let (seed, scenario) = (state.seed, state.scenario);
+    let runs = live.run();
     let span = Memo::new(move |_| runs.with(|r| r[0].finished_ms.max(r[1].finished_ms).max(1.0)));
     let id = format!("demo-{index}");
     let playback =
@@ -100,6 +120,7 @@ pub fn DeepSpaceDemo(seed: u64, scenario: DeepSpaceScenario, index: usize) -> im
     let times = Memo::new(move |_| {
         runs.with(|r| {
             let mut t: Vec<_> = r
+                .runs
                 .iter()
                 .flat_map(|run| run.trace.iter().map(|e| e.at))
                 .collect();
@@ -169,36 +190,31 @@ pub fn DeepSpaceDemo(seed: u64, scenario: DeepSpaceScenario, index: usize) -> im
         })
     });
     let metrics_csv = Callback::new(move |_| {
-        scenario.with(|s| {
-            runs.with(|r| {
-                let metrics = |run: &DeepSpaceRun, recovery: Recovery| {
-                    let mut m = serde_json::to_value(run).unwrap_or_default();
-                    if let Some(obj) = m.as_object_mut() {
-                        obj.remove("trace");
-                        obj.insert(
-                            "resends".into(),
-                            serde_json::to_value(resends(run, s, recovery)).unwrap_or_default(),
-                        );
-                    }
-                    m
-                };
-                let both: std::collections::BTreeMap<&str, serde_json::Value> = [
-                    ("end_to_end", metrics(&r[0], RECOVERIES[0])),
-                    ("custody", metrics(&r[1], RECOVERIES[1])),
-                ]
-                .into();
-                export::metrics_csv(&both)
-            })
+        runs.with(|r| {
+            let metrics = |run: &DeepSpaceRun, resends: page_data::Resends| {
+                let mut m = serde_json::to_value(run).unwrap_or_default();
+                if let Some(obj) = m.as_object_mut() {
+                    obj.remove("trace");
+                    obj.insert(
+                        "resends".into(),
+                        serde_json::to_value(resends).unwrap_or_default(),
+                    );
+                }
+                m
+            };
+            let both: std::collections::BTreeMap<&str, serde_json::Value> = [
+                ("end_to_end", metrics(&r[0], r.resends[0])),
+                ("custody", metrics(&r[1], r.resends[1])),
+            ]
+            .into();
+            export::metrics_csv(&both)
         })
     });
     let run_json = Callback::new(move |_| {
         scenario.with(|s| {
             runs.with(|r| {
-                let metrics: std::collections::BTreeMap<&str, page_data::Resends> = [
-                    ("end_to_end", resends(&r[0], s, RECOVERIES[0])),
-                    ("custody", resends(&r[1], s, RECOVERIES[1])),
-                ]
-                .into();
+                let metrics: std::collections::BTreeMap<&str, page_data::Resends> =
+                    [("end_to_end", r.resends[0]), ("custody", r.resends[1])].into();
                 let events: Vec<serde_json::Value> = [("end_to_end", &r[0]), ("custody", &r[1])]
                     .iter()
                     .flat_map(|(tag, run)| {
@@ -213,7 +229,8 @@ pub fn DeepSpaceDemo(seed: u64, scenario: DeepSpaceScenario, index: usize) -> im
     });
 
     view! {
-        <figure class="demo demo-live" id=id.clone() data-demo="deep-space">
+        <figure class="demo demo-live" id=id.clone() data-demo="deep-space" aria-busy=move || live.updating.get().to_string()>
+            <RetireStaticPicture index />
             <controls::DeepSpaceControls scenario id=id.clone() />
             <SeedControls seed on_reset=state.resetter() id=id.clone() />
             <PlaybackControls playback times=times id=id.clone() speeds=&SPEEDS clock=path::clock />
@@ -234,9 +251,9 @@ pub fn DeepSpaceDemo(seed: u64, scenario: DeepSpaceScenario, index: usize) -> im
                 </thead>
                 <tbody>
                     {move || scenario.with(|s| runs.with(|r| {
-                        deep_space_summary(&r[0], s, RECOVERIES[0])
+                        deep_space_stats(&r[0], s, r.resends[0])
                             .into_iter()
-                            .zip(deep_space_summary(&r[1], s, RECOVERIES[1]))
+                            .zip(deep_space_stats(&r[1], s, r.resends[1]))
                             .map(|(a, b)| view! {
                                 <tr>
                                     <th scope="row">{a.label}</th>
@@ -249,6 +266,7 @@ pub fn DeepSpaceDemo(seed: u64, scenario: DeepSpaceScenario, index: usize) -> im
                 </tbody>
             </table>
             <ExportButtons stem events_csv metrics_csv run_json />
+            <TraceNote cut=Signal::derive(move || runs.with(|r| cut_at(r[0].trace.len().max(r[1].trace.len()), r[0].events.max(r[1].events)))) />
             <figcaption>
                 {move || scenario.with(|s| format!(
                     "{} messages to Mars, {} one way; the retransmission timeout is {} round trips.",

@@ -9,16 +9,20 @@ mod table;
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use page_data::run_protocol::{RunAnswer, RunRequest};
 use page_data::{export, queue_summary};
-use sim::{micros_to_ms, ms_to_micros, run_queue_traced, QueueRun, QueueScenario};
+use sim::{micros_to_ms, ms_to_micros, QueueRun, QueueScenario};
 
 use super::canvas::draw_sharp;
 use super::export::ExportButtons;
+use super::layout_epoch::LayoutEpoch;
 use super::legend::Legend;
+use super::live_run::{LiveRun, Shared};
+use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
 use super::seed::SeedControls;
 use super::state::DemoState;
-use crate::layout_epoch::LayoutEpoch;
+use super::trace_note::{cut_at, TraceNote};
 
 /// How long a flash (a duplicate, a crash) stays on the picture, in µs of
 /// simulated time.
@@ -27,7 +31,7 @@ const FLASH_US: u64 = 300_000;
 /// A chart of lines over the run, up to the playhead.
 #[component]
 fn QueueChart(
-    run: Memo<QueueRun>,
+    run: Memo<Shared<QueueRun>>,
     span: Memo<f64>,
     playback: Playback,
     /// `true`: the running totals; `false`: consumer lag.
@@ -96,8 +100,27 @@ fn QueueChart(
 pub fn QueueDemo(seed: u64, scenario: QueueScenario, index: usize) -> impl IntoView {
     let state = DemoState::new(index, seed, scenario, QueueScenario::validate);
     let (seed, scenario) = (state.seed, state.scenario);
-    let run: Memo<QueueRun> =
-        Memo::new(move |_| scenario.with(|s| run_queue_traced(s, seed.get())));
+    let live = LiveRun::new(
+        move || RunRequest::Queue {
+            seed: seed.get(),
+            scenario: scenario.get(),
+        },
+        RunAnswer::queue,
+    );
+    view! {
+        <Show when=move || live.ready()>
+            {queue_figure(state.clone(), live, index)}
+        </Show>
+    }
+}
+
+fn queue_figure(
+    state: DemoState<QueueScenario>,
+    live: LiveRun<QueueRun>,
+    index: usize,
+) -> impl IntoView {
+    let (seed, scenario) = (state.seed, state.scenario);
+    let run = live.run();
     let span = Memo::new(move |_| {
         let duration = scenario.with(|s| s.duration_ms);
         run.with(|r| charts::queue_span_ms(&r.trace, duration))
@@ -144,11 +167,12 @@ pub fn QueueDemo(seed: u64, scenario: QueueScenario, index: usize) -> impl IntoV
     });
 
     view! {
-        <figure class="demo demo-live" id=id.clone() data-demo="queue">
+        <figure class="demo demo-live" id=id.clone() data-demo="queue" aria-busy=move || live.updating.get().to_string()>
+            <RetireStaticPicture index />
             <controls::QueueControls scenario id=id.clone() />
             <SeedControls seed on_reset=state.resetter() id=id.clone() />
             <dl class="demo-stats" aria-live="polite">
-                {move || run.with(queue_summary)
+                {move || run.with(|r| queue_summary(r))
                     .into_iter()
                     .map(|s| view! { <div><dt>{s.label}</dt><dd data-stat=s.key>{s.value}</dd></div> })
                     .collect_view()}
@@ -167,6 +191,7 @@ pub fn QueueDemo(seed: u64, scenario: QueueScenario, index: usize) -> impl IntoV
             </div>
             <table::QueueTable run span />
             <ExportButtons stem events_csv metrics_csv run_json />
+            <TraceNote cut=Signal::derive(move || run.with(|r| cut_at(r.trace.len(), r.events))) />
             <figcaption>
                 {move || run.with(|r| format!(
                     "{} messages; {} processed twice, {} suppressed by the idempotency store, {} out of order within their key (seed {}).",

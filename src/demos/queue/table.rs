@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use sim::QueueRun;
 
 use crate::demos::data_table::DataTable;
+use crate::demos::live_run::Shared;
 
 /// The value of a step series at `t_ms` (its last point at or before).
 fn at(points: &[(f64, f64)], t_ms: f64) -> f64 {
@@ -43,7 +44,7 @@ fn rows(run: &QueueRun, span_ms: f64) -> Vec<Vec<String>> {
 }
 
 #[component]
-pub fn QueueTable(run: Memo<QueueRun>, span: Memo<f64>) -> impl IntoView {
+pub fn QueueTable(run: Memo<Shared<QueueRun>>, span: Memo<f64>) -> impl IntoView {
     let rows = Signal::derive(move || {
         let span_ms = span.get();
         run.with(|r| rows(r, span_ms))

@@ -1,21 +1,25 @@
 //! The retry demo: one client, a lossy link, a flaky server. The reader
 //! changes latency, loss, failure, timeout, attempts, deadline and policy;
-//! the run is recomputed at once, its timeline plays back in lanes, and the
-//! numbers, the latency chart and a data table follow.
+//! the run is recomputed on the sim worker, its timeline plays back in
+//! lanes, and the numbers, the latency chart and a data table follow.
 
 mod controls;
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use page_data::run_protocol::{RunAnswer, RunRequest};
 use page_data::{export, retry_summary};
-use sim::{run_retry, Micros, RetryRun, RetryScenario};
+use sim::{Micros, RetryRun, RetryScenario};
 
 use super::canvas::draw_sharp;
 use super::export::ExportButtons;
+use super::layout_epoch::LayoutEpoch;
+use super::live_run::{LiveRun, Shared};
+use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
 use super::seed::SeedControls;
 use super::state::DemoState;
-use crate::layout_epoch::LayoutEpoch;
+use super::trace_note::{cut_at, TraceNote};
 use controls::RetryControls;
 
 /// Simulated time the timeline shows at once.
@@ -25,7 +29,29 @@ const TIMELINE_SPAN: Micros = 2_000_000;
 pub fn RetryDemo(seed: u64, scenario: RetryScenario, index: usize) -> impl IntoView {
     let state = DemoState::new(index, seed, scenario, RetryScenario::validate);
     let (seed, scenario) = (state.seed, state.scenario);
-    let run: Memo<RetryRun> = Memo::new(move |_| scenario.with(|s| run_retry(s, seed.get())));
+    let live = LiveRun::new(
+        move || RunRequest::Retry {
+            seed: seed.get(),
+            scenario: scenario.get(),
+        },
+        RunAnswer::retry,
+    );
+    let reset = state.resetter();
+    view! {
+        <Show when=move || live.ready()>
+            {retry_figure(seed, scenario, live, reset.clone(), index)}
+        </Show>
+    }
+}
+
+fn retry_figure(
+    seed: RwSignal<u64>,
+    scenario: RwSignal<RetryScenario>,
+    live: LiveRun<RetryRun>,
+    reset: impl Fn() + Clone + Send + Sync + 'static,
+    index: usize,
+) -> impl IntoView {
+    let run: Memo<Shared<RetryRun>> = live.run();
     let id = format!("demo-{index}");
 
     let end = Signal::derive(move || run.with(|r| r.trace.last().map_or(0, |e| e.at)));
@@ -82,9 +108,10 @@ pub fn RetryDemo(seed: u64, scenario: RetryScenario, index: usize) -> impl IntoV
     });
 
     view! {
-        <figure class="demo demo-live" id=id.clone() data-demo="retry">
+        <figure class="demo demo-live" id=id.clone() data-demo="retry" aria-busy=move || live.updating.get().to_string()>
+            <RetireStaticPicture index />
             <RetryControls scenario id=id.clone() />
-            <SeedControls seed on_reset=state.resetter() id=id.clone() />
+            <SeedControls seed on_reset=reset id=id.clone() />
             <dl class="demo-stats" aria-live="polite">
                 {move || {
                     run.with(|r| retry_summary(&r.stats))
@@ -113,7 +140,7 @@ pub fn RetryDemo(seed: u64, scenario: RetryScenario, index: usize) -> impl IntoV
                     <thead><tr><th scope="col">"Latency (ms)"</th><th scope="col">"First try"</th><th scope="col">"After retries"</th></tr></thead>
                     <tbody>
                         {move || {
-                            run.with(charts::latency_buckets)
+                            run.with(|r| charts::latency_buckets(r))
                                 .into_iter()
                                 .filter(|b| b.first_try + b.retried > 0)
                                 .map(|b| view! {
@@ -129,6 +156,7 @@ pub fn RetryDemo(seed: u64, scenario: RetryScenario, index: usize) -> impl IntoV
                 </table>
             </details>
             <ExportButtons stem events_csv metrics_csv run_json />
+            <TraceNote cut=Signal::derive(move || run.with(|r| cut_at(r.trace.len(), r.events))) />
             <figcaption>
                 {move || run.with(|r| {
                     format!(

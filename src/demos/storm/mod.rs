@@ -5,22 +5,27 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use page_data::{export, storm_summary};
-use sim::{ms_to_micros, run_storm, BackoffPolicy, StormRun};
+use std::sync::Arc;
+
+use page_data::run_protocol::RunRequest;
+use sim::{ms_to_micros, BackoffPolicy, StormRun};
 
 use super::canvas::draw_sharp;
 use super::controls::Slider;
 use super::data_table::DataTable;
 use super::export::ExportButtons;
+use super::layout_epoch::LayoutEpoch;
 use super::legend::Legend;
+use super::live_run::{LiveRun, Shared};
+use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
 use super::seed::SeedControls;
 use super::state::DemoState;
-use crate::layout_epoch::LayoutEpoch;
 use page_data::StormSetup;
 
 #[component]
 fn StormChart(
-    run: Memo<StormRun>,
+    run: Memo<Shared<StormRun>>,
     /// Shared by both charts: equal heights mean equal rates.
     axes: Memo<charts::StormAxes>,
     setup: RwSignal<StormSetup>,
@@ -64,11 +69,15 @@ fn StormChart(
 }
 
 #[component]
-fn StormStats(run: Memo<StormRun>, which: &'static str, title: &'static str) -> impl IntoView {
+fn StormStats(
+    run: Memo<Shared<StormRun>>,
+    which: &'static str,
+    title: &'static str,
+) -> impl IntoView {
     view! {
         <dl class="demo-stats" data-run=which aria-live="polite" aria-label=title>
             {move || {
-                run.with(storm_summary)
+                run.with(|r| storm_summary(r))
                     .into_iter()
                     .map(|s| view! { <div><dt>{s.label}</dt><dd data-stat=s.key>{s.value}</dd></div> })
                     .collect_view()
@@ -81,10 +90,34 @@ fn StormStats(run: Memo<StormRun>, which: &'static str, title: &'static str) -> 
 pub fn StormDemo(seed: u64, scenario: sim::StormScenario, index: usize) -> impl IntoView {
     let state = DemoState::new(index, seed, StormSetup::new(scenario), StormSetup::validate);
     let (seed, setup) = (state.seed, state.scenario);
-    let configured: Memo<StormRun> =
-        Memo::new(move |_| setup.with(|s| run_storm(&s.scenario, seed.get())));
-    let protected: Memo<StormRun> =
-        Memo::new(move |_| setup.with(|s| run_storm(&s.protected(), seed.get())));
+    let live = LiveRun::new(
+        move || RunRequest::Storm {
+            seed: seed.get(),
+            setup: setup.get(),
+        },
+        |answer| {
+            answer
+                .storm()
+                .map(|runs| (Arc::new(runs.configured), Arc::new(runs.protected)))
+        },
+    );
+    view! {
+        <Show when=move || live.ready()>
+            {storm_figure(state.clone(), live, index)}
+        </Show>
+    }
+}
+
+fn storm_figure(
+    state: DemoState<StormSetup>,
+    live: LiveRun<(Arc<StormRun>, Arc<StormRun>)>,
+    index: usize,
+) -> impl IntoView {
+    let (seed, setup) = (state.seed, state.scenario);
+    let runs = live.run();
+    // Each run shared with the answer, not copied out of it.
+    let configured = Memo::new(move |_| runs.with(|r| Shared::from_arc(Arc::clone(&r.0))));
+    let protected = Memo::new(move |_| runs.with(|r| Shared::from_arc(Arc::clone(&r.1))));
     let axes = Memo::new(move |_| {
         let (span, bucket) = setup.with(|s| (s.scenario.duration_ms, s.scenario.bucket_ms));
         let a = configured.with(|r| charts::storm_rates(&r.series, bucket));
@@ -169,7 +202,8 @@ pub fn StormDemo(seed: u64, scenario: sim::StormScenario, index: usize) -> impl 
     });
 
     view! {
-        <figure class="demo demo-live" id=id.clone() data-demo="storm">
+        <figure class="demo demo-live" id=id.clone() data-demo="storm" aria-busy=move || live.updating.get().to_string()>
+            <RetireStaticPicture index />
             <div class="demo-controls" role="group" aria-label="Storm demo parameters">
                 <Slider
                     id=field("rate")

@@ -128,7 +128,7 @@ impl PostUnderTest {
             .blocks()
             .iter()
             .filter_map(|b| match b {
-                Block::Demo { demo } => Some((**demo).clone()),
+                Block::Demo { demo, .. } => Some((**demo).clone()),
                 Block::Html { .. } => None,
             })
             .collect();

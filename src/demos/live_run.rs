@@ -1,0 +1,307 @@
+//! A demo's run, computed off the page's main thread: the demo says what to
+//! run (a [`RunRequest`] read from its signals), a web worker computes it,
+//! and the answer becomes the run on screen. While a newer request
+//! computes, the previous run stays on screen and [`LiveRun::updating`] is
+//! true. Which request goes to the worker, which waits and which answer is
+//! shown is `page_data::run_schedule`'s business (pure, tested natively);
+//! this posts and listens. Where no worker starts, the page computes the
+//! runs itself with the same module (`sim_worker::answer_here`).
+
+use std::ops::Deref;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use page_data::run_protocol::{self, RunAnswer, RunRequest, RunTask};
+use page_data::run_schedule::{RunAction, RunSchedule};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+use super::sim_worker;
+
+/// A run as shown: shared, not copied, and equal only to itself (a new
+/// answer is a new run, and comparing two runs event by event would cost
+/// as much as drawing them).
+pub struct Shared<T>(Arc<T>);
+
+impl<T> Shared<T> {
+    /// A run shared out of a larger answer.
+    pub fn from_arc(run: Arc<T>) -> Self {
+        Self(run)
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Self(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+type Handlers = (
+    Closure<dyn FnMut(MessageEvent)>,
+    Closure<dyn FnMut(ErrorEvent)>,
+);
+
+/// A running worker; dropping it ends it.
+struct RunWorker {
+    worker: Worker,
+    _handlers: Handlers,
+}
+
+impl RunWorker {
+    fn post(&self, task: &[u8]) -> bool {
+        let bytes = js_sys::Uint8Array::from(task);
+        let transfer = js_sys::Array::of1(&bytes.buffer());
+        self.worker
+            .post_message_with_transfer(&bytes.buffer(), &transfer)
+            .is_ok()
+    }
+}
+
+impl Drop for RunWorker {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
+#[derive(Default)]
+struct Engine {
+    schedule: RunSchedule,
+    /// The reader's newest request (the only one that may still be posted).
+    newest: Option<RunRequest>,
+    worker: Option<RunWorker>,
+    /// No worker will start on this page: the page computes.
+    no_workers: bool,
+}
+
+/// The run of a demo, as computed off the page.
+pub struct LiveRun<T: Send + Sync + 'static> {
+    shown: RwSignal<Option<Shared<T>>>,
+    /// A newer run than the one on screen is computing.
+    pub updating: RwSignal<bool>,
+    engine: StoredValue<Engine, LocalStorage>,
+    unpack: fn(RunAnswer) -> Option<T>,
+}
+
+impl<T: Send + Sync + 'static> Clone for LiveRun<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for LiveRun<T> {}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+impl<T: Send + Sync + 'static> LiveRun<T> {
+    /// Asks for `request()` now and whenever the signals it reads change;
+    /// `unpack` takes this demo's run out of an answer. The worker ends
+    /// when the demo unmounts (with the reactive owner).
+    pub fn new(
+        request: impl Fn() -> RunRequest + 'static,
+        unpack: fn(RunAnswer) -> Option<T>,
+    ) -> Self {
+        let live = Self {
+            shown: RwSignal::new(None),
+            updating: RwSignal::new(true),
+            engine: StoredValue::new_local(Engine::default()),
+            unpack,
+        };
+        Effect::new(move |_| {
+            let request = request();
+            live.ask(request);
+        });
+        live
+    }
+
+    /// Whether a run has arrived (until then the static picture stays).
+    pub fn ready(self) -> bool {
+        self.shown.with(Option::is_some)
+    }
+
+    /// The run on screen. Read it only where [`ready`](Self::ready) holds
+    /// (inside a `Show` on it): before the first answer there is no run.
+    pub fn run(self) -> Memo<Shared<T>> {
+        Memo::new(move |previous: Option<&Shared<T>>| {
+            self.shown
+                .get()
+                .or_else(|| previous.cloned())
+                .expect("LiveRun::run is read only once a run has arrived")
+        })
+    }
+
+    fn ask(self, request: RunRequest) {
+        if crate::panic_report::stopped() {
+            return;
+        }
+        let now = now_ms();
+        let Some(action) = self.engine.try_update_value(|e| {
+            e.newest = Some(request);
+            e.schedule.ask(now).1
+        }) else {
+            return;
+        };
+        self.publish_updating();
+        self.act(action);
+    }
+
+    fn act(self, action: RunAction) {
+        match action {
+            RunAction::Wait => {}
+            RunAction::Post(generation) => self.post(generation),
+            RunAction::Restart(generation) => {
+                // Ends the busy worker (its answer would be stale anyway).
+                self.engine.update_value(|e| e.worker = None);
+                self.post(generation);
+            }
+        }
+    }
+
+    fn task(self, generation: u64) -> Option<Vec<u8>> {
+        self.engine
+            .try_with_value(|e| {
+                e.newest.clone().map(|request| {
+                    run_protocol::encode(&RunTask {
+                        generation,
+                        request,
+                    })
+                })
+            })
+            .flatten()
+    }
+
+    fn post(self, generation: u64) {
+        let Some(task) = self.task(generation) else {
+            return;
+        };
+        if !self.ensure_worker() {
+            self.compute_here(task);
+            return;
+        }
+        let posted = self
+            .engine
+            .with_value(|e| e.worker.as_ref().is_some_and(|w| w.post(&task)));
+        if !posted {
+            self.lose_worker("it refused a message".to_string());
+        }
+    }
+
+    /// Starts the worker if there is none; false if none will start.
+    fn ensure_worker(self) -> bool {
+        if self
+            .engine
+            .with_value(|e| e.worker.is_some() || e.no_workers)
+        {
+            return self.engine.with_value(|e| e.worker.is_some());
+        }
+        let worker = self.spawn();
+        let started = worker.is_some();
+        self.engine.update_value(|e| {
+            e.no_workers = !started;
+            e.worker = worker;
+        });
+        started
+    }
+
+    fn spawn(self) -> Option<RunWorker> {
+        let worker = sim_worker::start()?;
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let data = e.data();
+            match data.as_string() {
+                Some(text) if text.starts_with("failed") => self.lose_worker(text),
+                // "ready": runs are posted without waiting for it.
+                Some(_) => {}
+                None => self.hear(&js_sys::Uint8Array::new(&data).to_vec()),
+            }
+        });
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
+            // Handled: the page computes without the worker.
+            e.prevent_default();
+            self.lose_worker(e.message());
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Some(RunWorker {
+            worker,
+            _handlers: (on_message, on_error),
+        })
+    }
+
+    /// A reply, from the worker or from the page's own computing.
+    fn hear(self, reply: &[u8]) {
+        if crate::panic_report::stopped() {
+            return;
+        }
+        let Some(generation) = run_protocol::reply_generation(reply) else {
+            return;
+        };
+        let now = now_ms();
+        let Some((show, next)) = self
+            .engine
+            .try_update_value(|e| e.schedule.answered(generation, now))
+        else {
+            return;
+        };
+        // The next run starts before this one is read.
+        self.act(next);
+        if show {
+            match run_protocol::reply_answer(reply).map(self.unpack) {
+                Ok(Some(run)) => self.shown.set(Some(Shared(Arc::new(run)))),
+                Ok(None) => leptos::logging::warn!("a run of another demo arrived"),
+                Err(reason) => leptos::logging::warn!("a run could not be read: {reason}"),
+            }
+        }
+        self.publish_updating();
+    }
+
+    fn lose_worker(self, reason: String) {
+        leptos::logging::warn!(
+            "the demo's worker stopped: {reason}; the page computes the runs itself"
+        );
+        let now = now_ms();
+        let lost = self
+            .engine
+            .try_update_value(|e| {
+                e.worker = None;
+                e.no_workers = true;
+                e.schedule.lost_worker(now)
+            })
+            .flatten();
+        if let Some(task) = lost.and_then(|generation| self.task(generation)) {
+            self.compute_here(task);
+        }
+    }
+
+    fn compute_here(self, task: Vec<u8>) {
+        leptos::task::spawn_local(async move {
+            match sim_worker::answer_here(&task).await {
+                Ok(reply) => self.hear(&reply),
+                Err(reason) => leptos::logging::warn!("the page could not run the demo: {reason}"),
+            }
+        });
+    }
+
+    fn publish_updating(self) {
+        if let Some(updating) = self.engine.try_with_value(|e| e.schedule.updating()) {
+            self.updating.try_set(updating);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+// What each kind of page fetches as code (wasm + JS, brotli as shipped:
+// the size of the `.br` file beside each one in dist/), and the longest
+// main-thread task per demo at its default and at its most expensive link.
+// A measurement for PERFORMANCE.md, not a test: nothing is asserted.
+//
+//   node tests/bench/code-per-page.mjs        (needs dist/: scripts/build)
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { URL_EXTREMES, withParams } from '../e2e/extreme-links.mjs';
+import { appReady, DIST, liveDemo, newPage, open, resultShown } from '../e2e/harness.mjs';
+
+const site = await open();
+
+/** The size a reader downloads for a dist/ path: its .br copy, or itself. */
+function shipped(path) {
+  const file = join(DIST, decodeURIComponent(path));
+  if (existsSync(`${file}.br`)) return statSync(`${file}.br`).size;
+  return existsSync(file) ? statSync(file).size : 0;
+}
+
+async function pages() {
+  const index = await (await fetch(`${site.base}/data/index.json`)).json();
+  const kinds = [['home', '/', []]];
+  const seen = new Set();
+  for (const post of index.posts) {
+    const article = await (await fetch(`${site.base}/data/posts/${post.slug}.json`)).json();
+    const demos = article.blocks.filter((b) => b.type === 'demo').map((b) => b.demo.name.replaceAll('_', '-'));
+    const route = `/posts/${post.slug}/`;
+    if (demos.length === 0 && !seen.has('text')) {
+      seen.add('text');
+      kinds.push([`text-only post (${post.slug})`, route, []]);
+    }
+    for (const name of demos) {
+      if (!seen.has(name)) {
+        seen.add(name);
+        kinds.push([`${name} post (${post.slug})`, route, demos]);
+      }
+    }
+  }
+  return kinds;
+}
+
+async function measure(route, demos, { settle = 1000 } = {}) {
+  const { page } = await newPage(site.context);
+  const code = new Map();
+  const record = (url) => {
+    const path = new URL(url).pathname;
+    if (/\.(js|wasm)$/.test(path)) code.set(path, shipped(path));
+  };
+  page.on('request', (r) => record(r.url()));
+  page.on('worker', (w) => record(w.url()));
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const started = Date.now();
+  await page.goto(site.base + route);
+  await appReady(page);
+  for (const name of new Set(demos)) await resultShown(await liveDemo(page, name, 300_000), 300_000);
+  const ready = Date.now() - started;
+  await page.waitForTimeout(settle);
+  const longest = await page.evaluate(() => window.__longest);
+  return { page, code, ready, longest };
+}
+
+const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
+console.log('| page | code fetched (brotli) | files |');
+console.log('|---|---:|---|');
+const demoPosts = [];
+for (const [kind, route, demos] of await pages()) {
+  const { page, code } = await measure(route, demos);
+  const total = [...code.values()].reduce((a, b) => a + b, 0);
+  const files = [...code.entries()].map(([p, s]) => `${p.split('/').pop()} ${kb(s)}`).join(', ');
+  console.log(`| ${kind} | ${kb(total)} | ${files} |`);
+  if (demos.length) demoPosts.push([demos[0], route]);
+  await page.close();
+}
+
+console.log('\n| demo | default: ready, longest task | most expensive link: ready, longest task | a slider to its end there: longest task |');
+console.log('|---|---|---|---|');
+for (const [name, route] of demoPosts) {
+  const plain = await measure(route, [name]);
+  await plain.page.close();
+  const params = URL_EXTREMES[name];
+  const hard = await measure(withParams(route, params), [name]);
+  const figure = await liveDemo(hard.page, name);
+  await hard.page.evaluate(() => {
+    window.__longest = 0;
+  });
+  const range = figure.locator('input[type="range"]').first();
+  let slider = 'no slider';
+  if ((await range.count()) > 0) {
+    await range.focus();
+    await hard.page.keyboard.press('End');
+    await resultShown(figure, 300_000);
+    await hard.page.waitForTimeout(500);
+    slider = `${(await hard.page.evaluate(() => window.__longest)).toFixed(0)} ms`;
+  }
+  console.log(
+    `| ${name} | ${plain.ready} ms, ${plain.longest.toFixed(0)} ms | ${hard.ready} ms, ${hard.longest.toFixed(0)} ms | ${slider} |`,
+  );
+  await hard.page.close();
+}
+await site.close();

@@ -1,0 +1,132 @@
+// A page fetches only the code it shows: the blog shell everywhere, the
+// demos module and the sim worker only where a demo is on the page; moving
+// between pages with and without demos starts and ends workers cleanly;
+// where no worker can start, the page computes the same numbers itself.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { appReady, builtStats, liveDemo, newPage, resultShown, statsOf, useSite } from './harness.mjs';
+
+const site = useSite();
+
+const DEMO_POST = '/posts/retries-are-a-bet/';
+/** Code that belongs to demos: the demos module, the sim and its worker. */
+const DEMO_CODE = /\/(demos(_bg)?\.(js|wasm)|sim_worker(_bg)?\.(js|wasm)|sim-worker\.js)$/;
+
+/** Records every script and wasm the page (and its workers) fetch. */
+function recordCode(page) {
+  const fetched = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/\.(js|wasm)$/.test(path)) fetched.push(path);
+  });
+  page.on('worker', (w) => fetched.push(new URL(w.url()).pathname));
+  return fetched;
+}
+
+/** A published post without a demo, from the site's own data. */
+async function textOnlyPost() {
+  const index = await (await fetch(`${site.base}/data/index.json`)).json();
+  for (const post of index.posts) {
+    const article = await (await fetch(`${site.base}/data/posts/${post.slug}.json`)).json();
+    if (!article.blocks.some((b) => b.type === 'demo')) return `/posts/${post.slug}/`;
+  }
+  throw new Error('every post has a demo');
+}
+
+/** Waits (a while) until the page has no worker left. */
+async function noWorkers(page) {
+  for (let i = 0; i < 50 && page.workers().length > 0; i++) await page.waitForTimeout(100);
+  return page.workers().length === 0;
+}
+
+test('pages without a demo fetch no demo or simulation code', async () => {
+  for (const route of ['/', await textOnlyPost(), '/archive/', '/tags/']) {
+    const { page, errors } = await newPage(site.context);
+    const fetched = recordCode(page);
+    await page.goto(site.base + route);
+    await appReady(page);
+    await page.waitForTimeout(500);
+    assert.ok(fetched.some((p) => /\/site-[0-9a-f]+_bg\.wasm$/.test(p)), `${route}: the shell loads (${fetched})`);
+    assert.deepEqual(fetched.filter((p) => DEMO_CODE.test(p)), [], `${route} fetched demo code`);
+    assert.deepEqual(page.workers().length, 0, `${route} started a worker`);
+    assert.deepEqual(errors, [], route);
+    await page.close();
+  }
+});
+
+test('a demo post fetches the demos module and runs its demo on a worker', async () => {
+  const { page, errors } = await newPage(site.context);
+  const fetched = recordCode(page);
+  await page.goto(site.base + DEMO_POST);
+  await appReady(page);
+  await resultShown(await liveDemo(page, 'retry'));
+  for (const file of ['/demos_bg.wasm', '/sim-worker.js', '/sim_worker_bg.wasm']) {
+    assert.ok(fetched.some((p) => p.endsWith(file)), `${file} fetched (${fetched})`);
+  }
+  assert.equal(page.workers().length, 1, 'one worker for the one demo');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('moving between posts with and without demos starts and ends workers', async () => {
+  const textPost = await textOnlyPost();
+  const { page, errors } = await newPage(site.context);
+  const fetched = recordCode(page);
+  await page.goto(site.base + textPost);
+  await appReady(page);
+
+  // In the app, to a demo post: the demo mounts and its worker starts.
+  await page.evaluate((href) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = 'to the demo';
+    document.querySelector('#app main').append(a);
+  }, DEMO_POST);
+  await page.click(`#app main a[href="${DEMO_POST}"]`);
+  await page.waitForURL(`**${DEMO_POST}`);
+  await resultShown(await liveDemo(page, 'retry'));
+  assert.equal(page.workers().length, 1);
+  const htmlLoads = fetched.filter((p) => p.endsWith('.html')).length;
+  assert.equal(htmlLoads, 0, 'no full page load');
+
+  // Away again: the worker ends with its demo.
+  await page.click('a[href="/archive/"]');
+  await page.waitForURL('**/archive/');
+  await page.waitForFunction(() => document.querySelector('#app h1')?.textContent.includes('Archive'));
+  assert.ok(await noWorkers(page), 'no worker outlives its demo');
+
+  // Back: the module is already loaded; the demo and a worker come back.
+  await page.goBack();
+  await page.waitForURL(`**${DEMO_POST}`);
+  await resultShown(await liveDemo(page, 'retry'));
+  assert.equal(page.workers().length, 1);
+  assert.equal(fetched.filter((p) => p.endsWith('/demos_bg.wasm')).length, 1, 'the demos module loads once');
+  await page.goBack();
+  await page.waitForURL(`**${textPost}`);
+  assert.ok(await noWorkers(page), 'no worker after leaving again');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('where no worker can start, the page computes the same numbers itself', async () => {
+  const html = await (await fetch(site.base + DEMO_POST)).text();
+  const built = builtStats(html);
+  const { page, errors } = await newPage(site.context);
+  await page.route('**/sim-worker.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("no workers in this test");' }),
+  );
+  await page.goto(site.base + DEMO_POST);
+  await appReady(page);
+  const figure = await liveDemo(page, 'retry');
+  await resultShown(figure);
+  assert.deepEqual(await statsOf(page, '#app'), built, 'the numbers of the build-time run');
+
+  // A change is computed too.
+  await page.getByLabel('Server failure rate').focus();
+  await page.keyboard.press('ArrowRight');
+  const changed = await statsOf(page, '#app');
+  assert.notDeepEqual(changed, built);
+  assert.ok(await noWorkers(page));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
