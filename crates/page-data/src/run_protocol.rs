@@ -277,8 +277,10 @@ mod tests {
 
     #[test]
     fn a_long_run_reaches_the_page_cut_to_the_limit_with_whole_run_numbers() {
-        let mut scenario = RetryScenario::default();
-        scenario.requests = 10_000;
+        let mut scenario = RetryScenario {
+            requests: 10_000,
+            ..RetryScenario::default()
+        };
         scenario.server.failure_rate = 0.5;
         let request = RunRequest::Retry { seed: 3, scenario };
         let (RunAnswer::Retry(full), RunAnswer::Retry(page)) =
