@@ -1,8 +1,9 @@
 //! Where a demo goes on a post page. The shell shows the demo's static
-//! picture (drawn at build time) in a slot and asks the demos module, a
-//! second wasm module fetched only now (`js/demo-loader.js`), to mount the
-//! live demo into it; leaving the page unmounts it, which ends its worker.
-//! The shell itself links no demo or simulation code.
+//! picture (drawn at build time) in a slot and, once the slot comes near
+//! the screen (as `loading="lazy"` does for images), asks the demos
+//! module, a second wasm module fetched only then (`js/demo-loader.js`), to
+//! mount the live demo into it; leaving the page unmounts it, which ends
+//! its worker. The shell itself links no demo or simulation code.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,26 +14,33 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    HtmlElement, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
+};
 
 /// The demos module's JS glue (trunk's output for `src/bin/demos.rs`).
 const DEMOS_MODULE: &str = "demos.js";
 
+/// How near the screen a slot must come for its demo to load: within one
+/// screen height of the visible part of the page.
+const NEAR_SCREEN: &str = "100% 0px";
+
 #[wasm_bindgen(module = "/js/demo-loader.js")]
 extern "C" {
     #[wasm_bindgen(js_name = mountDemo)]
-    fn mount_demo(
-        url: &str,
-        host: &web_sys::HtmlElement,
-        spec: &str,
-        index: usize,
-    ) -> js_sys::Promise;
+    fn mount_demo(url: &str, host: &HtmlElement, spec: &str, index: usize) -> js_sys::Promise;
 }
 
-/// A mounted demo (the demos module's `MountedDemo`), or none yet.
+type OnNear = Closure<dyn FnMut(js_sys::Array)>;
+
+/// A slot's state: the observer waiting for it to come near, then the
+/// mounted demo (the demos module's `MountedDemo`).
 #[derive(Default)]
-struct Mounted {
+struct Slot {
+    watching: Option<(IntersectionObserver, OnNear)>,
+    loading: bool,
     handle: Option<JsValue>,
-    /// The slot left the page before the demo arrived.
+    /// The slot left the page (a demo arriving late is unmounted at once).
     gone: bool,
 }
 
@@ -46,40 +54,86 @@ fn unmount(handle: &JsValue) {
     }
 }
 
+/// Fetches the demos module (once per page load) and mounts the demo.
+fn load(slot: Rc<RefCell<Slot>>, host: HtmlElement, spec: String, index: usize) {
+    {
+        let mut s = slot.borrow_mut();
+        if s.loading || s.gone {
+            return;
+        }
+        s.loading = true;
+        if let Some((observer, _)) = &s.watching {
+            observer.disconnect();
+        }
+    }
+    leptos::task::spawn_local(async move {
+        let url = crate::data::site_url(DEMOS_MODULE);
+        match JsFuture::from(mount_demo(&url, &host, &spec, index)).await {
+            Ok(handle) => {
+                let mut s = slot.borrow_mut();
+                if s.gone {
+                    unmount(&handle);
+                } else {
+                    s.handle = Some(handle);
+                }
+            }
+            Err(e) => leptos::logging::warn!(
+                "the live demo could not load ({e:?}); its static picture stays"
+            ),
+        }
+    });
+}
+
+/// Calls `load` once `host` comes near the screen (at once where the
+/// browser has no IntersectionObserver).
+fn when_near(slot: &Rc<RefCell<Slot>>, host: &HtmlElement, load: impl Fn() + 'static) {
+    let load = Rc::new(load);
+    let on_load = Rc::clone(&load);
+    let on_near = OnNear::new(move |entries: js_sys::Array| {
+        let near = entries.iter().any(|e| {
+            e.dyn_into::<IntersectionObserverEntry>()
+                .is_ok_and(|e| e.is_intersecting())
+        });
+        if near {
+            on_load();
+        }
+    });
+    let options = IntersectionObserverInit::new();
+    options.set_root_margin(NEAR_SCREEN);
+    match IntersectionObserver::new_with_options(on_near.as_ref().unchecked_ref(), &options) {
+        Ok(observer) => {
+            observer.observe(host);
+            slot.borrow_mut().watching = Some((observer, on_near));
+        }
+        Err(_) => load(),
+    }
+}
+
 /// Demo number `index` of the page: `spec` is its spec as the data file
 /// has it, `figure` its static picture.
 #[component]
 pub fn DemoSlot(spec: String, figure: String, index: usize) -> impl IntoView {
-    let slot = NodeRef::<Div>::new();
-    let mounted = Rc::new(RefCell::new(Mounted::default()));
-    let on_load = Rc::clone(&mounted);
+    let node = NodeRef::<Div>::new();
+    let slot = Rc::new(RefCell::new(Slot::default()));
+    let on_mount = Rc::clone(&slot);
     Effect::new(move |_| {
-        let Some(host) = slot.get() else { return };
-        let (spec, mounted) = (spec.clone(), Rc::clone(&on_load));
-        leptos::task::spawn_local(async move {
-            let url = crate::data::site_url(DEMOS_MODULE);
-            match JsFuture::from(mount_demo(&url, &host, &spec, index)).await {
-                Ok(handle) => {
-                    let mut m = mounted.borrow_mut();
-                    if m.gone {
-                        unmount(&handle);
-                    } else {
-                        m.handle = Some(handle);
-                    }
-                }
-                Err(e) => leptos::logging::warn!(
-                    "the live demo could not load ({e:?}); its static picture stays"
-                ),
-            }
+        let Some(host) = node.get() else { return };
+        let host: HtmlElement = host.into();
+        let (state, spec, target) = (Rc::clone(&on_mount), spec.clone(), host.clone());
+        when_near(&on_mount, &host, move || {
+            load(Rc::clone(&state), target.clone(), spec.clone(), index)
         });
     });
-    let on_leave = SendWrapper::new(mounted);
+    let on_leave = SendWrapper::new(slot);
     on_cleanup(move || {
-        let mut m = on_leave.borrow_mut();
-        m.gone = true;
-        if let Some(handle) = m.handle.take() {
+        let mut s = on_leave.borrow_mut();
+        s.gone = true;
+        if let Some((observer, _)) = s.watching.take() {
+            observer.disconnect();
+        }
+        if let Some(handle) = s.handle.take() {
             unmount(&handle);
         }
     });
-    view! { <div class="demo-slot" node_ref=slot inner_html=figure></div> }
+    view! { <div class="demo-slot" node_ref=node inner_html=figure></div> }
 }

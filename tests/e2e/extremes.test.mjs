@@ -167,8 +167,11 @@ for (const name of NAMES) {
       // While the worker computes, the reader scrolls and clicks: both
       // take effect (a page held up by the run would answer neither).
       await page.evaluate(() => window.scrollTo(0, 0));
+      await page.mouse.move(400, 400);
       await page.mouse.wheel(0, 600);
-      await page.waitForFunction(() => window.scrollY > 0);
+      await page.waitForFunction(
+        () => window.scrollY > 0 || document.documentElement.scrollHeight <= window.innerHeight,
+      );
       const theme = await page.evaluate(() => document.documentElement.dataset.theme ?? '');
       await page.locator('[data-theme-toggle]:visible').first().click();
       await page.waitForFunction((t) => (document.documentElement.dataset.theme ?? '') !== t, theme);

@@ -77,9 +77,30 @@ export async function newPage(context) {
   return { page, errors };
 }
 
-/** Waits until the app has taken over the prerendered page. */
+/**
+ * Waits until the app has taken over the prerendered page, then scrolls each
+ * demo near the screen and back, as a reader scrolling through would: a live
+ * demo loads only when its slot comes near the screen (src/demo_slot.rs).
+ */
 export async function appReady(page) {
   await page.waitForSelector('#app[data-ready="true"]', { timeout: 30_000 });
+  await scrollThroughDemos(page);
+}
+
+/** Brings every demo slot on the page into view in turn, then goes back. */
+export async function scrollThroughDemos(page) {
+  await page.evaluate(async () => {
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const slots = [...document.querySelectorAll('#app .demo-slot')];
+    if (slots.length === 0) return;
+    const [x, y] = [window.scrollX, window.scrollY];
+    for (const slot of slots) {
+      slot.scrollIntoView({ block: 'center' });
+      await frames();
+    }
+    window.scrollTo(x, y);
+    await frames();
+  });
 }
 
 /**
@@ -149,6 +170,8 @@ export async function dataTable(page, scope) {
  * run has come from the sim worker): a locator of its figure.
  */
 export async function liveDemo(page, name, timeout = 60_000) {
+  await page.waitForSelector('#app[data-ready="true"]', { timeout });
+  await scrollThroughDemos(page);
   const figure = page.locator(`#app figure.demo-live[data-demo="${name}"]`).first();
   await figure.waitFor({ timeout });
   return figure;

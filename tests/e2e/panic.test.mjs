@@ -37,6 +37,7 @@ test('a panic as a demo mounts: the prerendered article stays, the demo box says
 
   const { page, errors } = await newPage(site.context);
   await page.goto(`${site.base}${POST}?demo-panic=1:mount`);
+  await appReady(page);
   await waitStopped(page);
 
   const note = page.locator('figure[data-demo][data-stopped] .demo-stopped').first();

@@ -23,7 +23,7 @@ use crate::{resends, Resends, StormSetup, RECOVERIES};
 /// sim's count over the whole run (computed on the worker). A run to its
 /// event budget (millions of events) would otherwise take seconds to
 /// decode and draw on the main thread. No post's run comes near it.
-pub const PAGE_TRACE_LIMIT: usize = 50_000;
+pub const PAGE_TRACE_LIMIT: usize = 20_000;
 
 /// A run a demo asks for: its scenario and seed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
