@@ -12,7 +12,7 @@ use super::canvas::draw_sharp;
 use super::controls::Slider;
 use super::export::ExportButtons;
 use super::layout_epoch::LayoutEpoch;
-use super::live_run::{LiveRun, Shared};
+use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
 use super::seed::SeedControls;
@@ -84,19 +84,13 @@ fn StateDiagram(run: Memo<Shared<RetryRun>>, playhead: RwSignal<Micros>) -> impl
 #[component]
 pub fn BreakerDemo(seed: u64, scenario: BreakerScenario, index: usize) -> impl IntoView {
     let state = DemoState::new(index, seed, scenario, BreakerScenario::validate);
-    let (seed, scenario) = (state.seed, state.scenario);
-    let live = LiveRun::new(
-        move || RunRequest::Breaker {
-            seed: seed.get(),
-            scenario: scenario.get(),
-        },
+    live_demo(
+        state,
+        index,
+        |seed, scenario| RunRequest::Breaker { seed, scenario },
         RunAnswer::breaker,
-    );
-    view! {
-        <Show when=move || live.ready()>
-            {breaker_figure(state.clone(), live, index)}
-        </Show>
-    }
+        breaker_figure,
+    )
 }
 
 fn breaker_figure(

@@ -18,6 +18,31 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use super::sim_worker;
+use super::state::DemoState;
+
+/// A demo whose runs come from the sim worker: `request` says what to run
+/// for the demo's seed and state, and `figure` draws the live demo once the
+/// first run has arrived (until then the slot's static picture stays).
+pub fn live_demo<S, T, V>(
+    state: DemoState<S>,
+    index: usize,
+    request: fn(u64, S) -> RunRequest,
+    unpack: fn(RunAnswer) -> Option<T>,
+    figure: fn(DemoState<S>, LiveRun<T>, usize) -> V,
+) -> impl IntoView
+where
+    S: Clone + Send + Sync + 'static,
+    T: Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let (seed, scenario) = (state.seed, state.scenario);
+    let live = LiveRun::new(move || request(seed.get(), scenario.get()), unpack);
+    view! {
+        <Show when=move || live.ready()>
+            {figure(state.clone(), live, index)}
+        </Show>
+    }
+}
 
 /// A run as shown: shared, not copied, and equal only to itself (a new
 /// answer is a new run, and comparing two runs event by event would cost

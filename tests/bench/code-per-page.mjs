@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { URL_EXTREMES, withParams } from '../e2e/extreme-links.mjs';
-import { appReady, DIST, liveDemo, newPage, open, resultShown } from '../e2e/harness.mjs';
+import { appReady, DIST, liveDemo, longestTask, newPage, open, resultShown, watchLongTasks } from '../e2e/harness.mjs';
 
 const site = await open();
 
@@ -49,19 +49,14 @@ async function measure(route, demos, { settle = 1000 } = {}) {
   };
   page.on('request', (r) => record(r.url()));
   page.on('worker', (w) => record(w.url()));
-  await page.addInitScript(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await watchLongTasks(page);
   const started = Date.now();
   await page.goto(site.base + route);
   await appReady(page);
   for (const name of new Set(demos)) await resultShown(await liveDemo(page, name, 300_000), 300_000);
   const ready = Date.now() - started;
   await page.waitForTimeout(settle);
-  const longest = await page.evaluate(() => window.__longest);
+  const longest = await longestTask(page);
   return { page, code, ready, longest };
 }
 
@@ -86,9 +81,7 @@ for (const [name, route] of demoPosts) {
   const params = URL_EXTREMES[name];
   const hard = await measure(withParams(route, params), [name]);
   const figure = await liveDemo(hard.page, name);
-  await hard.page.evaluate(() => {
-    window.__longest = 0;
-  });
+  await longestTask(hard.page, { reset: true });
   const range = figure.locator('input[type="range"]').first();
   let slider = 'no slider';
   if ((await range.count()) > 0) {
@@ -96,7 +89,7 @@ for (const [name, route] of demoPosts) {
     await hard.page.keyboard.press('End');
     await resultShown(figure, 300_000);
     await hard.page.waitForTimeout(500);
-    slider = `${(await hard.page.evaluate(() => window.__longest)).toFixed(0)} ms`;
+    slider = `${(await longestTask(hard.page)).toFixed(0)} ms`;
   }
   console.log(
     `| ${name} | ${plain.ready} ms, ${plain.longest.toFixed(0)} ms | ${hard.ready} ms, ${hard.longest.toFixed(0)} ms | ${slider} |`,

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { URL_EXTREMES, withParams } from './extreme-links.mjs';
-import { appReady, liveDemo, newPage, open, resultShown } from './harness.mjs';
+import { appReady, liveDemo, longestTask, newPage, open, resultShown, watchLongTasks } from './harness.mjs';
 
 let site;
 /** Demo name -> route of the first post that has it. */
@@ -155,12 +155,7 @@ for (const name of NAMES) {
     const log = [];
     for (const [kind, params] of [['expensive', URL_EXTREMES[name]], ['garbled', GARBLED]]) {
       const { page, errors } = await newPage(site.context);
-      await page.addInitScript(() => {
-        window.__longest = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      await watchLongTasks(page);
       const started = Date.now();
       await page.goto(site.base + withParams(route, params));
       await appReady(page);
@@ -179,7 +174,7 @@ for (const name of NAMES) {
       await resultShown(figure, 180_000);
       const loaded = Date.now() - started;
       const frame = await nextFrame(page);
-      const longest = await page.evaluate(() => window.__longest);
+      const longest = await longestTask(page);
       log.push(
         `${name} ${kind}: result after ${loaded} ms (longest main-thread task ${longest.toFixed(0)} ms), then a frame in ${frame.toFixed(0)} ms`,
       );

@@ -181,3 +181,26 @@ export async function liveDemo(page, name, timeout = 60_000) {
 export async function resultShown(figure, timeout = 60_000) {
   await figure.locator('xpath=self::*[@aria-busy="false"]').waitFor({ timeout });
 }
+
+/**
+ * Records the longest task on the page's main thread from its first load
+ * (`PerformanceObserver`, `longtask`); read it with `longestTask`. Call
+ * before `page.goto`.
+ */
+export async function watchLongTasks(page) {
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The longest main-thread task so far, in ms; `reset` starts over. */
+export async function longestTask(page, { reset = false } = {}) {
+  return page.evaluate((r) => {
+    const longest = window.__longest ?? 0;
+    if (r) window.__longest = 0;
+    return longest;
+  }, reset);
+}

@@ -16,7 +16,7 @@ use super::canvas::draw_sharp;
 use super::export::ExportButtons;
 use super::layout_epoch::LayoutEpoch;
 use super::legend::Legend;
-use super::live_run::{LiveRun, Shared};
+use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
 use super::seed::SeedControls;
@@ -91,19 +91,13 @@ fn PathPicture(
 #[component]
 pub fn DeepSpaceDemo(seed: u64, scenario: DeepSpaceScenario, index: usize) -> impl IntoView {
     let state = DemoState::new(index, seed, scenario, DeepSpaceScenario::validate);
-    let (seed, scenario) = (state.seed, state.scenario);
-    let live = LiveRun::new(
-        move || RunRequest::DeepSpace {
-            seed: seed.get(),
-            scenario: scenario.get(),
-        },
+    live_demo(
+        state,
+        index,
+        |seed, scenario| RunRequest::DeepSpace { seed, scenario },
         RunAnswer::deep_space,
-    );
-    view! {
-        <Show when=move || live.ready()>
-            {deep_space_figure(state.clone(), live, index)}
-        </Show>
-    }
+        deep_space_figure,
+    )
 }
 
 fn deep_space_figure(

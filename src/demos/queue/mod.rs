@@ -17,7 +17,7 @@ use super::canvas::draw_sharp;
 use super::export::ExportButtons;
 use super::layout_epoch::LayoutEpoch;
 use super::legend::Legend;
-use super::live_run::{LiveRun, Shared};
+use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
 use super::seed::SeedControls;
@@ -99,19 +99,13 @@ fn QueueChart(
 #[component]
 pub fn QueueDemo(seed: u64, scenario: QueueScenario, index: usize) -> impl IntoView {
     let state = DemoState::new(index, seed, scenario, QueueScenario::validate);
-    let (seed, scenario) = (state.seed, state.scenario);
-    let live = LiveRun::new(
-        move || RunRequest::Queue {
-            seed: seed.get(),
-            scenario: scenario.get(),
-        },
+    live_demo(
+        state,
+        index,
+        |seed, scenario| RunRequest::Queue { seed, scenario },
         RunAnswer::queue,
-    );
-    view! {
-        <Show when=move || live.ready()>
-            {queue_figure(state.clone(), live, index)}
-        </Show>
-    }
+        queue_figure,
+    )
 }
 
 fn queue_figure(

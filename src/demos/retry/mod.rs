@@ -14,7 +14,7 @@ use sim::{Micros, RetryRun, RetryScenario};
 use super::canvas::draw_sharp;
 use super::export::ExportButtons;
 use super::layout_epoch::LayoutEpoch;
-use super::live_run::{LiveRun, Shared};
+use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
 use super::seed::SeedControls;
@@ -28,29 +28,21 @@ const TIMELINE_SPAN: Micros = 2_000_000;
 #[component]
 pub fn RetryDemo(seed: u64, scenario: RetryScenario, index: usize) -> impl IntoView {
     let state = DemoState::new(index, seed, scenario, RetryScenario::validate);
-    let (seed, scenario) = (state.seed, state.scenario);
-    let live = LiveRun::new(
-        move || RunRequest::Retry {
-            seed: seed.get(),
-            scenario: scenario.get(),
-        },
+    live_demo(
+        state,
+        index,
+        |seed, scenario| RunRequest::Retry { seed, scenario },
         RunAnswer::retry,
-    );
-    let reset = state.resetter();
-    view! {
-        <Show when=move || live.ready()>
-            {retry_figure(seed, scenario, live, reset.clone(), index)}
-        </Show>
-    }
+        retry_figure,
+    )
 }
 
 fn retry_figure(
-    seed: RwSignal<u64>,
-    scenario: RwSignal<RetryScenario>,
+    state: DemoState<RetryScenario>,
     live: LiveRun<RetryRun>,
-    reset: impl Fn() + Clone + Send + Sync + 'static,
     index: usize,
 ) -> impl IntoView {
+    let (seed, scenario) = (state.seed, state.scenario);
     let run: Memo<Shared<RetryRun>> = live.run();
     let id = format!("demo-{index}");
 
@@ -111,7 +103,7 @@ fn retry_figure(
         <figure class="demo demo-live" id=id.clone() data-demo="retry" aria-busy=move || live.updating.get().to_string()>
             <RetireStaticPicture index />
             <RetryControls scenario id=id.clone() />
-            <SeedControls seed on_reset=reset id=id.clone() />
+            <SeedControls seed on_reset=state.resetter() id=id.clone() />
             <dl class="demo-stats" aria-live="polite">
                 {move || {
                     run.with(|r| retry_summary(&r.stats))

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use page_data::{export, storm_summary};
 use std::sync::Arc;
 
-use page_data::run_protocol::RunRequest;
+use page_data::run_protocol::{RunAnswer, RunRequest};
 use sim::{ms_to_micros, BackoffPolicy, StormRun};
 
 use super::canvas::draw_sharp;
@@ -16,7 +16,7 @@ use super::data_table::DataTable;
 use super::export::ExportButtons;
 use super::layout_epoch::LayoutEpoch;
 use super::legend::Legend;
-use super::live_run::{LiveRun, Shared};
+use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
 use super::seed::SeedControls;
@@ -89,23 +89,20 @@ fn StormStats(
 #[component]
 pub fn StormDemo(seed: u64, scenario: sim::StormScenario, index: usize) -> impl IntoView {
     let state = DemoState::new(index, seed, StormSetup::new(scenario), StormSetup::validate);
-    let (seed, setup) = (state.seed, state.scenario);
-    let live = LiveRun::new(
-        move || RunRequest::Storm {
-            seed: seed.get(),
-            setup: setup.get(),
-        },
-        |answer| {
-            answer
-                .storm()
-                .map(|runs| (Arc::new(runs.configured), Arc::new(runs.protected)))
-        },
-    );
-    view! {
-        <Show when=move || live.ready()>
-            {storm_figure(state.clone(), live, index)}
-        </Show>
-    }
+    live_demo(
+        state,
+        index,
+        |seed, setup| RunRequest::Storm { seed, setup },
+        shared_storm_runs,
+        storm_figure,
+    )
+}
+
+/// The storm answer's two runs, each shared on its own.
+fn shared_storm_runs(answer: RunAnswer) -> Option<(Arc<StormRun>, Arc<StormRun>)> {
+    answer
+        .storm()
+        .map(|runs| (Arc::new(runs.configured), Arc::new(runs.protected)))
 }
 
 fn storm_figure(
