@@ -16,15 +16,15 @@
     var t = root.getAttribute('data-theme');
     return t === 'dark' || t === 'light' ? t : (systemDark() ? 'dark' : 'light');
   }
+  // One toggle button (the WAI-ARIA pattern): its name stays "Dark theme"
+  // and aria-pressed says whether it is on, so what a screen reader says
+  // and what the button shows are the same words.
   function label() {
-    var next = current() === 'dark' ? 'light' : 'dark';
     var buttons = document.querySelectorAll('[data-theme-toggle]');
-    var text = next === 'dark' ? 'Dark theme' : 'Light theme';
     var pressed = current() === 'dark' ? 'true' : 'false';
     // Only write what changed: every write is a mutation the observer
     // below would see, and an unconditional write would loop forever.
     for (var i = 0; i < buttons.length; i += 1) {
-      if (buttons[i].textContent !== text) buttons[i].textContent = text;
       if (buttons[i].getAttribute('aria-pressed') !== pressed) buttons[i].setAttribute('aria-pressed', pressed);
     }
   }

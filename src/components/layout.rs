@@ -27,7 +27,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav aria-label="Site">
                 {NAV.into_iter().map(|(path, label)| view! { <a href=site_url(path)>{label}</a> }).collect_view()}
             </nav>
-            <button type="button" class="theme-toggle" data-theme-toggle aria-label="Switch between light and dark theme">"Theme"</button>
+            <button type="button" class="theme-toggle" data-theme-toggle aria-pressed="false">"Dark theme"</button>
         </header>
         <main id="main">{children()}</main>
         <footer class="site-footer">

@@ -17,6 +17,7 @@ pub mod front_matter;
 pub mod headings;
 pub mod highlight;
 pub mod images;
+mod integrity;
 pub mod links;
 pub mod markdown;
 pub mod mermaid;

@@ -117,6 +117,8 @@ pub fn render_site(options: &BuildOptions) -> Result<RenderedSite, ContentErrors
     let shell_html = std::fs::read_to_string(&shell_path).map_err(|e| {
         ContentError::new(&shell_path, 0, format!("cannot read the app shell: {e}"))
     })?;
+    let shell_html = crate::integrity::reseal(&shell_html, &options.out, site.base_path())
+        .map_err(|m| ContentError::new(&shell_path, 0, m))?;
     let shell = Shell::new(shell_html).map_err(|m| ContentError::new(&shell_path, 0, m))?;
     let public_dir = root.join("public");
 

@@ -139,7 +139,7 @@ pub struct PageMeta {
 /// `Layout` component renders, so the swap to the live app does not jump.
 pub fn layout(site: &SiteConfig, main: &str) -> String {
     format!(
-        r##"<a class="skip-link" href="#main">Skip to content</a><header class="site-header"><a class="site-title" href="/">{title}</a><nav aria-label="Site"><a href="/">Posts</a><a href="/archive/">Archive</a><a href="/tags/">Tags</a><a href="/focus/">Focus</a><a href="/about/">About</a><a href="/search/">Search</a></nav><button type="button" class="theme-toggle" data-theme-toggle aria-label="Switch between light and dark theme">Theme</button></header>
+        r##"<a class="skip-link" href="#main">Skip to content</a><header class="site-header"><a class="site-title" href="/">{title}</a><nav aria-label="Site"><a href="/">Posts</a><a href="/archive/">Archive</a><a href="/tags/">Tags</a><a href="/focus/">Focus</a><a href="/about/">About</a><a href="/search/">Search</a></nav><button type="button" class="theme-toggle" data-theme-toggle aria-pressed="false">Dark theme</button></header>
 <main id="main">{main}</main>
 <footer class="site-footer"><p>{author}. No trackers, no cookies: plain files.</p></footer>"##,
         title = escape_html(&site.title),

@@ -1,10 +1,24 @@
-//! Moves the styles out of a rendered SVG so a strict Content-Security-Policy
-//! (`style-src 'self'`, no inline styles) lets it draw: each `<style>`
-//! element's CSS goes to a stylesheet, each `style="..."` attribute becomes
-//! a class whose rule (marked `!important`, as inline styles win) goes there
-//! too.
+//! Makes a rendered Mermaid SVG fit to inline in a page: under a strict
+//! Content-Security-Policy (`style-src 'self'`, no inline styles) and valid
+//! HTML (the W3C checker).
+//!
+//! - each `<style>` element's CSS goes to a stylesheet, each `style="..."`
+//!   attribute becomes a class whose rule (marked `!important`, as inline
+//!   styles win) goes there too;
+//! - `name` attributes on SVG shapes (merman writes the participant's name
+//!   on sequence diagrams' `rect` and `line`), which SVG does not define,
+//!   are dropped;
+//! - a label's `<span>` in a `foreignObject` becomes a `<div>`, as it holds
+//!   a `<p>` (flow content inside phrasing content is invalid HTML). The
+//!   diagrams' CSS selects by class, so the drawing is the same.
+//!
+//! The rewriting is lol_html's (a streaming HTML rewriter that knows SVG's
+//! foreign content), not a hand-written scanner.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+
+use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
 /// An SVG without inline styles, and the CSS rules it needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,83 +37,66 @@ pub fn fnv1a(text: &str) -> u64 {
     })
 }
 
-/// Strips `<style>` elements and `style` attributes from `svg`.
+/// Strips `<style>` elements and `style` attributes from `svg`, and mends
+/// what the HTML checker rejects (see the module's note).
 pub fn unstyle(svg: &str) -> Unstyled {
-    let mut style_sheets = Vec::new();
-    let mut rest = svg;
-    let mut without_style_elements = String::with_capacity(svg.len());
-    while let Some(start) = rest.find("<style") {
-        without_style_elements.push_str(&rest[..start]);
-        let after = &rest[start..];
-        let Some(open_end) = after.find('>') else {
-            rest = "";
-            break;
-        };
-        let body = &after[open_end + 1..];
-        match body.find("</style>") {
-            Some(close) => {
-                style_sheets.push(body[..close].to_string());
-                rest = &body[close + "</style>".len()..];
+    let rules = RefCell::new(BTreeMap::new());
+    let sheets = RefCell::new(Vec::<String>::new());
+    let sheet = RefCell::new(String::new());
+    let handlers = [
+        element!("style", |el| {
+            el.remove();
+            Ok(())
+        }),
+        text!("style", |chunk| {
+            sheet.borrow_mut().push_str(chunk.as_str());
+            if chunk.last_in_text_node() {
+                sheets
+                    .borrow_mut()
+                    .push(std::mem::take(&mut *sheet.borrow_mut()));
             }
-            None => {
-                rest = "";
+            Ok(())
+        }),
+        element!("[style]", |el| {
+            let style = el.get_attribute("style").unwrap_or_default();
+            el.remove_attribute("style");
+            if let Some(class) = style_class(&unescape(&style), &mut rules.borrow_mut()) {
+                let classes = match el.get_attribute("class") {
+                    Some(old) if !old.trim().is_empty() => format!("{old} {class}"),
+                    _ => class,
+                };
+                el.set_attribute("class", &classes)?;
             }
-        }
-    }
-    without_style_elements.push_str(rest);
-
-    let mut attribute_rules = BTreeMap::new();
-    let svg = rewrite_tags(&without_style_elements, &mut attribute_rules);
+            Ok(())
+        }),
+        element!("rect[name], line[name]", |el| {
+            el.remove_attribute("name");
+            Ok(())
+        }),
+        element!("foreignObject span", |el| {
+            el.set_tag_name("div")?;
+            Ok(())
+        }),
+    ];
+    let settings = handlers
+        .into_iter()
+        .fold(RewriteStrSettings::new(), |settings, handler| {
+            settings.append_element_content_handler(handler)
+        });
+    // The rewriter fails only on its memory limit or on a handler's error,
+    // and merman's SVG is small and well formed; the SVG as it came is the
+    // honest fallback (the HTML check in the tests would name it).
+    let svg = rewrite_str(svg, settings).unwrap_or_else(|_| svg.to_string());
     Unstyled {
         svg,
-        attribute_rules,
-        style_sheets,
+        attribute_rules: rules.into_inner(),
+        style_sheets: sheets.into_inner(),
     }
 }
 
-/// Rewrites every start tag that has a `style` attribute.
-fn rewrite_tags(svg: &str, rules: &mut BTreeMap<String, String>) -> String {
-    let mut out = String::with_capacity(svg.len());
-    let mut rest = svg;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&rest[..lt]);
-        let tag_and_after = &rest[lt..];
-        let end = tag_end(tag_and_after).unwrap_or(tag_and_after.len());
-        let tag = &tag_and_after[..end];
-        if tag.contains(" style=") && !tag.starts_with("</") && !tag.starts_with("<!") {
-            out.push_str(&rewrite_tag(tag, rules));
-        } else {
-            out.push_str(tag);
-        }
-        rest = &tag_and_after[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Byte length of the tag at the start of `text`, through its `>`, skipping
-/// quoted attribute values.
-fn tag_end(text: &str) -> Option<usize> {
-    let mut quote: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '>') => return Some(i + 1),
-            _ => {}
-        }
-    }
-    None
-}
-
-fn rewrite_tag(tag: &str, rules: &mut BTreeMap<String, String>) -> String {
-    let attrs = attributes(tag);
-    let style = attrs
-        .iter()
-        .find(|a| a.name == "style")
-        .map(|a| unescape(&tag[a.value.clone()]))
-        .unwrap_or_default();
+/// The class for a `style` attribute's declarations, its rule recorded in
+/// `rules`; `None` when there are none.
+fn style_class(style: &str, rules: &mut BTreeMap<String, String>) -> Option<String> {
     let declarations: Vec<String> = style
         .split(';')
         .map(str::trim)
@@ -112,96 +109,12 @@ fn rewrite_tag(tag: &str, rules: &mut BTreeMap<String, String>) -> String {
             }
         })
         .collect();
-    let class = (!declarations.is_empty()).then(|| {
+    (!declarations.is_empty()).then(|| {
         let body = format!("{};", declarations.join("; "));
         let name = format!("mms-{:012x}", fnv1a(&body) & 0xffff_ffff_ffff);
         rules.insert(name.clone(), body);
         name
-    });
-    // Rebuild: drop `style`, append the class to `class` (or add one).
-    let mut out = String::with_capacity(tag.len());
-    let mut cursor = 0;
-    let mut had_class = false;
-    for a in &attrs {
-        if a.name == "style" {
-            out.push_str(tag[cursor..a.whole.start].trim_end());
-            cursor = a.whole.end;
-        } else if a.name == "class" {
-            had_class = true;
-            if let Some(class) = &class {
-                out.push_str(&tag[cursor..a.value.end]);
-                if !tag[a.value.clone()].trim().is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(class);
-                cursor = a.value.end;
-            }
-        }
-    }
-    let tail = &tag[cursor..];
-    match (&class, had_class) {
-        (Some(class), false) => {
-            let close = if tail.ends_with("/>") { 2 } else { 1 };
-            let (body, end) = tail.split_at(tail.len() - close);
-            out.push_str(body.trim_end());
-            out.push_str(&format!(r#" class="{class}""#));
-            out.push_str(end);
-        }
-        _ => out.push_str(tail),
-    }
-    out
-}
-
-struct Attribute {
-    name: String,
-    /// Byte range of ` name="value"` in the tag, leading space included.
-    whole: std::ops::Range<usize>,
-    /// Byte range of `value`.
-    value: std::ops::Range<usize>,
-}
-
-/// The quoted attributes of a start tag.
-fn attributes(tag: &str) -> Vec<Attribute> {
-    let bytes = tag.as_bytes();
-    let mut attrs = Vec::new();
-    let mut i = tag.find(|c: char| c.is_whitespace()).unwrap_or(tag.len());
-    while i < bytes.len() {
-        let ws_start = i;
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let name_start = i;
-        while i < bytes.len()
-            && !matches!(bytes[i], b'=' | b'>' | b'/')
-            && !bytes[i].is_ascii_whitespace()
-        {
-            i += 1;
-        }
-        if i == name_start {
-            i += 1;
-            continue;
-        }
-        let name = tag[name_start..i].to_ascii_lowercase();
-        if i < bytes.len()
-            && bytes[i] == b'='
-            && i + 1 < bytes.len()
-            && matches!(bytes[i + 1], b'"' | b'\'')
-        {
-            let quote = bytes[i + 1];
-            let value_start = i + 2;
-            let value_end = tag[value_start..]
-                .bytes()
-                .position(|b| b == quote)
-                .map_or(tag.len(), |p| value_start + p);
-            i = (value_end + 1).min(tag.len());
-            attrs.push(Attribute {
-                name,
-                whole: ws_start..i,
-                value: value_start..value_end,
-            });
-        }
-    }
-    attrs
+    })
 }
 
 fn unescape(text: &str) -> String {
@@ -237,9 +150,29 @@ mod tests {
         assert!(u.svg.contains(r#"<g>"#), "{}", u.svg);
         assert!(u.svg.contains(r#"<path d="M0" class="a mms-"#), "{}", u.svg);
         assert!(
-            u.svg.contains(r#"<rect class="mms-"#) && u.svg.contains("\"/></g>"),
+            u.svg.contains(r#"<rect class="mms-"#) && u.svg.contains("/></g>"),
             "{}",
             u.svg
         );
+    }
+
+    #[test]
+    fn mends_what_the_html_checker_rejects() {
+        let u = unstyle(
+            r#"<svg id="s"><rect x="1" name="P" width="2"/><line name="C" x1="0"/><foreignObject width="9"><div xmlns="http://www.w3.org/1999/xhtml" class="labelBkg"><span class="edgeLabel"><p>keys 0, 4</p></span></div></foreignObject><text name="kept">a</text></svg>"#,
+        );
+        assert!(
+            !u.svg.contains(r#"name="P""#) && !u.svg.contains(r#"name="C""#),
+            "{}",
+            u.svg
+        );
+        assert!(u.svg.contains(r#"<rect x="1" width="2"#), "{}", u.svg);
+        assert!(
+            u.svg
+                .contains(r#"<div class="edgeLabel"><p>keys 0, 4</p></div></div></foreignObject>"#),
+            "{}",
+            u.svg
+        );
+        assert!(u.svg.contains(r#"<text name="kept">a</text>"#), "{}", u.svg);
     }
 }
