@@ -49,7 +49,7 @@ pub fn TableOfContents(toc: Vec<TocEntry>) -> impl IntoView {
     }
     (!groups.is_empty()).then(|| {
         view! {
-            <nav class="toc" aria-labelledby="toc-title">
+            <nav class="toc" aria-labelledby="toc-title" data-pagefind-ignore="">
                 <h2 class="toc-title" id="toc-title">"Contents"</h2>
                 <ol>
                     {groups

@@ -18,16 +18,16 @@ pub fn PostMeta(meta: PostSummary) -> impl IntoView {
         view! { " · " <span class="reading-time">{format!("{} min read", meta.reading_minutes)}</span> }
     });
     view! {
-        <p class="post-meta">
-            <time datetime=datetime>{meta.date}</time>
+        <p class="post-meta" data-pagefind-ignore="">
+            <time datetime=datetime data-pagefind-meta="date">{meta.date}</time>
             {updated}
             " · "
-            <a class="area" href=site_url(&area_route(&meta.area))>{meta.area_name}</a>
+            <a class="area" href=site_url(&area_route(&meta.area)) data-pagefind-meta="area">{meta.area_name}</a>
             " · "
             <span class="kind">{meta.kind.label()}</span>
             {reading}
         </p>
-        <ul class="tags" aria-label="Tags">
+        <ul class="tags" aria-label="Tags" data-pagefind-ignore="">
             {meta
                 .tags
                 .into_iter()

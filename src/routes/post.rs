@@ -44,7 +44,7 @@ fn ArticleView(article: ShellArticle) -> impl IntoView {
         .collect_view();
     view! {
         <Title text=page_title(&title) />
-        <article class="post">
+        <article class="post" data-pagefind-body="">
             <CorrectionNotes corrected_by corrects />
             <header>
                 <h1>{title}</h1>

@@ -29,31 +29,6 @@ test('the theme toggle switches and is remembered across pages', async () => {
   await page.close();
 });
 
-test('search finds a post by a word in it, offline, and follows it', async () => {
-  const { page, errors } = await newPage(site.context);
-  const fetched = [];
-  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  await page.goto(site.base + '/');
-  await appReady(page);
-  assert.ok(!fetched.includes('/search-index.json'), 'the index is not loaded until search opens');
-  await page.getByRole('link', { name: 'Search', exact: true }).click();
-  await page.getByLabel('Search the posts').fill('jitter');
-  const first = page.locator('.search-results .post-item h2 a').first();
-  await first.waitFor();
-  assert.ok(fetched.includes('/search-index.json'));
-  assert.match(new URL(page.url()).search, /q=jitter/);
-  const titles = await page.locator('.search-results .post-item h2 a').allTextContents();
-  assert.ok(titles.some((t) => /jitter/i.test(t)), titles.join(' | '));
-  await page.getByLabel('Search the posts').fill('zzzqqq');
-  await page.getByText('No post matches.').waitFor();
-  await page.getByLabel('Search the posts').fill('jitter');
-  await first.click();
-  await page.waitForURL(/\/posts\//);
-  await page.waitForSelector('#app article.post h1');
-  assert.deepEqual(errors, []);
-  await page.close();
-});
-
 test('tags and the archive lead to posts and back', async () => {
   const { page, errors } = await newPage(site.context);
   await page.goto(site.base + '/posts/retries-are-a-bet/');

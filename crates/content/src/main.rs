@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use content::search_bundle::build_search_bundle;
 use content::{build_site, BuildOptions};
 
 const USAGE: &str =
@@ -71,7 +72,16 @@ fn main() -> ExitCode {
                 report.files.len(),
                 options.out.display()
             );
-            ExitCode::SUCCESS
+            match build_search_bundle(&options.out) {
+                Ok(summary) => {
+                    eprintln!("build-content: search index (Pagefind): {summary}");
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("build-content: {message}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Err(errors) => {
             eprint!("{errors}");

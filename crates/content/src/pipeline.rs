@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use page_data::{
     about_data_path, about_route, archive_data_path, archive_route, area_data_path, area_route,
     article_data_path, diagrams_css_path, focus_data_path, focus_route, highlight_css_path,
-    index_data_path, post_route, search_index_path, tag_data_path, tag_index_data_path, tag_route,
+    index_data_path, post_route, search_words_path, tag_data_path, tag_index_data_path, tag_route,
     tags_route, PostIndex,
 };
 
@@ -26,7 +26,7 @@ use crate::post::{load_post, Post};
 use crate::prerender::{home_main, layout, not_found_main, post_main, PageMeta, Shell};
 use crate::publishing::{add_publishing_files, check_public_url};
 use crate::rebase::{rebase_article, rebase_blocks};
-use crate::search_index::search_index;
+use crate::search_words::search_words;
 use crate::site_config::SiteConfig;
 use crate::taxonomy::{archive, area_pages, link_neighbours, tag_index, tag_pages};
 
@@ -417,7 +417,7 @@ fn render_files(
         );
     }
 
-    files.insert(search_index_path(), json(&search_index(posts))?);
+    files.insert(search_words_path(), json(&search_words(posts))?);
     page(
         &mut files,
         site,

@@ -176,7 +176,7 @@ pub fn post_meta_line(meta: &PostSummary) -> String {
         String::new()
     };
     format!(
-        r#"<p class="post-meta"><time datetime="{date}">{date}</time>{updated} · <a class="area" href="/{area_route}">{area}</a> · <span class="kind">{kind}</span>{reading}</p><ul class="tags" aria-label="Tags">{tags}</ul>"#,
+        r#"<p class="post-meta" data-pagefind-ignore><time datetime="{date}" data-pagefind-meta="date">{date}</time>{updated} · <a class="area" href="/{area_route}" data-pagefind-meta="area">{area}</a> · <span class="kind">{kind}</span>{reading}</p><ul class="tags" aria-label="Tags" data-pagefind-ignore>{tags}</ul>"#,
         date = escape_html(&meta.date),
         area_route = area_route(&meta.area),
         area = escape_html(&meta.area_name),
@@ -272,7 +272,7 @@ pub fn blocks_html(blocks: &[Block]) -> String {
         match block {
             Block::Html { html } => body.push_str(html),
             Block::Demo { figure, .. } => {
-                body.push_str(r#"<div class="demo-slot">"#);
+                body.push_str(r#"<div class="demo-slot" data-pagefind-ignore>"#);
                 body.push_str(figure);
                 body.push_str("</div>");
             }
@@ -286,7 +286,7 @@ pub fn blocks_html(blocks: &[Block]) -> String {
 pub fn post_main(post: &Post) -> String {
     let article = &post.article;
     format!(
-        r#"<article class="post">{notes}<header><h1>{title}</h1>{meta}</header>{toc}<div class="post-body">{body}</div></article>{footer}"#,
+        r#"<article class="post" data-pagefind-body>{notes}<header><h1>{title}</h1>{meta}</header>{toc}<div class="post-body">{body}</div></article>{footer}"#,
         notes = correction_notes(article),
         title = escape_html(&article.meta.title),
         meta = post_meta_line(&article.meta),

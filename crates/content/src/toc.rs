@@ -33,7 +33,7 @@ pub fn toc_html(toc: &[TocEntry]) -> String {
         return String::new();
     }
     let mut html = String::from(
-        r#"<nav class="toc" aria-labelledby="toc-title"><h2 class="toc-title" id="toc-title">Contents</h2><ol>"#,
+        r#"<nav class="toc" aria-labelledby="toc-title" data-pagefind-ignore><h2 class="toc-title" id="toc-title">Contents</h2><ol>"#,
     );
     let mut in_sub = false;
     let mut open_item = false;
@@ -95,7 +95,7 @@ mod tests {
         assert_eq!(ids, [(2, "a"), (3, "b"), (2, "c"), (2, "d")]);
         assert_eq!(
             toc_html(&toc),
-            "<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 class=\"toc-title\" id=\"toc-title\">Contents</h2><ol><li><a href=\"#a\">A</a><ol><li><a href=\"#b\">B</a></li></ol></li><li><a href=\"#c\">C</a></li><li><a href=\"#d\">D</a></li></ol></nav>"
+            "<nav class=\"toc\" aria-labelledby=\"toc-title\" data-pagefind-ignore><h2 class=\"toc-title\" id=\"toc-title\">Contents</h2><ol><li><a href=\"#a\">A</a><ol><li><a href=\"#b\">B</a></li></ol></li><li><a href=\"#c\">C</a></li><li><a href=\"#d\">D</a></li></ol></nav>"
         );
     }
 }

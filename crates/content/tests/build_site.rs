@@ -105,7 +105,7 @@ fn drafts_only_with_the_drafts_option() {
         .files
         .contains_key("data/posts/work-in-progress.json"));
     assert!(!release.files.contains_key("tags/drafts/index.html"));
-    assert!(!text(&release, "search-index.json").contains("Work in progress"));
+    assert!(!text(&release, "search-words.json").contains("progress"));
     assert_eq!(release.drafts_skipped, 1);
     let serve = Fixture::new().render(true).expect("builds with drafts");
     assert!(serve
@@ -275,24 +275,32 @@ fn code_is_highlighted_and_diagrams_are_svg() {
 }
 
 #[test]
-fn search_index_finds_posts_by_their_words() {
+fn search_words_hold_every_long_word_folded_most_frequent_first() {
     let site = site();
-    let index = json(&site, "search-index.json");
-    assert_eq!(index["version"], 1);
-    assert_eq!(
-        slugs(&index["docs"]),
-        ["a-correction", "long-essay", "first-note", "old-belief"]
+    let vocabulary = json(&site, "search-words.json");
+    assert_eq!(vocabulary["version"], 1);
+    let words: Vec<&str> = vocabulary["words"]
+        .as_array()
+        .expect("words")
+        .iter()
+        .map(|w| w.as_str().expect("a word"))
+        .collect();
+    assert!(words.contains(&"jitter"), "{words:?}");
+    assert!(words.contains(&"footnote"), "{words:?}");
+    assert!(
+        !words.contains(&"the"),
+        "three letters are below a correction's reach"
     );
-    let postings = |term: &str| index["terms"][term].as_array().cloned().unwrap_or_default();
-    assert_eq!(
-        postings("jitter").len(),
-        2,
-        "tag and body of the correction, body of the essay"
+    assert!(words.iter().all(|w| *w == w.to_lowercase()), "{words:?}");
+    let position = |w: &str| words.iter().position(|x| *x == w);
+    assert!(
+        position("jitter") < position("footnote") && position("jitter") < position("wrong"),
+        "more frequent first: {words:?}"
     );
-    assert!(postings("the").is_empty(), "stop words are dropped");
-    let footnote = postings("footnote");
-    assert_eq!(footnote.len(), 1);
-    assert_eq!(footnote[0][0], 1, "the essay");
+    assert!(
+        position("about") < position("alone"),
+        "as frequent: alphabetical: {words:?}"
+    );
 }
 
 #[test]
@@ -313,7 +321,7 @@ fn the_build_writes_every_file() {
         "focus/index.html",
         "data/about.json",
         "data/focus.json",
-        "search-index.json",
+        "search-words.json",
         "highlight.css",
         "diagrams.css",
     ] {

@@ -304,8 +304,8 @@ fn a_title_with_quotes_ampersands_and_end_tags_is_escaped_everywhere() {
         .expect("posts")
         .iter()
         .any(|p| p["title"] == title && p["summary"] == summary));
-    let search = text(&site, "search-index.json");
-    serde_json::from_str::<serde_json::Value>(&search).expect("the search index parses");
+    let search = text(&site, "search-words.json");
+    serde_json::from_str::<serde_json::Value>(&search).expect("the search words parse");
 
     // Atom: the feed parses, and gives the title and summary back whole.
     let xml = text(&site, "feed.xml");

@@ -93,9 +93,16 @@ pub fn focus_data_path() -> String {
     "data/focus.json".to_string()
 }
 
-/// The offline search index: a `SearchIndex`, fetched when search opens.
-pub fn search_index_path() -> String {
-    "search-index.json".to_string()
+/// The posts' words for search's typo tolerance: a `SearchWords`, fetched
+/// when a query has a word it may need to correct.
+pub fn search_words_path() -> String {
+    "search-words.json".to_string()
+}
+
+/// Where the build writes Pagefind's search bundle (`pagefind.js` and its
+/// index), under the site's base path.
+pub fn search_bundle_dir() -> String {
+    "pagefind/".to_string()
 }
 
 /// The stylesheet of highlighted code (light and dark), written by the build.

@@ -1,0 +1,143 @@
+// Search as a reader uses it: typed queries of every kind the issue names
+// (natural language with stop words, word forms, accents, a misspelt word),
+// the first result and its marked excerpt, the keyboard (`/`, arrows,
+// Enter), and what is fetched when.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { appReady, newPage, useSite } from './harness.mjs';
+
+const site = useSite();
+
+const BREAKER_POST = 'A circuit breaker is a decision to fail fast';
+const JITTER_POST = 'Jitter is about the crowd, not the client';
+
+/** Types `query` into the box and waits for the results of exactly it. */
+async function search(page, query) {
+  await page.getByLabel('Search the posts').fill(query);
+  await page.waitForFunction(
+    (q) => {
+      const status = document.querySelector('#search-status');
+      return status?.getAttribute('aria-busy') === 'false' && new URL(location.href).searchParams.get('q') === q;
+    },
+    query,
+  );
+  return page.$$eval('.search-hit', (hits) =>
+    hits.map((h) => ({
+      title: h.querySelector('h2 a').textContent,
+      href: h.querySelector('h2 a').getAttribute('href'),
+      marked: [...h.querySelectorAll('.excerpt mark')].map((m) => m.textContent.toLowerCase()),
+      section: h.querySelector('.search-section a')?.getAttribute('href') ?? null,
+    })),
+  );
+}
+
+test('nothing of search is fetched before it opens; `/` opens it from any page with the box focused', async () => {
+  const { page, errors } = await newPage(site.context);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(site.base + '/posts/retries-are-a-bet/');
+  await appReady(page);
+  assert.ok(!fetched.some((p) => p.includes('pagefind') || p.includes('search-words')), fetched.join('\n'));
+  await page.keyboard.press('/');
+  await page.waitForURL(/\/search\/$/);
+  await page.waitForFunction(() => document.activeElement?.id === 'search-q');
+  await page.keyboard.type('jitter');
+  await page.locator('.search-hit').first().waitFor();
+  assert.ok(fetched.some((p) => p.endsWith('/pagefind/pagefind.js')), 'the engine loads when search opens');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('natural-language queries: stop words never make a query fail', async () => {
+  const { page, errors } = await newPage(site.context);
+  await page.goto(site.base + '/search/');
+  await appReady(page);
+  const hits = await search(page, 'retries and timeouts');
+  assert.ok(hits.length > 0, 'found');
+  assert.ok(hits[0].marked.some((m) => m.startsWith('retr')), JSON.stringify(hits[0]));
+  assert.match(await page.textContent('#search-status'), /^\d+ posts? match “retries and timeouts”/);
+  const the = await search(page, 'what is the retry budget');
+  assert.ok(the.length > 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('word forms match, a title match comes first, and the excerpt marks the words', async () => {
+  const { page, errors } = await newPage(site.context);
+  await page.goto(site.base + '/search/');
+  await appReady(page);
+  const breakers = await search(page, 'breakers');
+  assert.equal(breakers[0].title, BREAKER_POST, 'breakers finds breaker, and the post about it first');
+  assert.ok(breakers[0].marked.includes('breaker'), JSON.stringify(breakers[0]));
+  const jittered = await search(page, 'jittered');
+  assert.equal(jittered[0].title, JITTER_POST);
+  const retried = await search(page, 'retried');
+  assert.ok(retried.length >= 3, 'retried finds the posts about retries');
+  assert.ok(retried.every((h) => h.marked.some((m) => m.startsWith('retr'))), JSON.stringify(retried));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('accents fold: an accented query finds the plain word', async () => {
+  const { page, errors } = await newPage(site.context);
+  await page.goto(site.base + '/search/');
+  await appReady(page);
+  const hits = await search(page, 'jïttér');
+  assert.equal(hits[0]?.title, JITTER_POST);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a misspelt word still finds its post, and the page offers the right spelling', async () => {
+  const { page, errors } = await newPage(site.context);
+  await page.goto(site.base + '/search/?q=brekaer');
+  await appReady(page);
+  await page.locator('.did-you-mean').waitFor();
+  assert.match(await page.textContent('.did-you-mean'), /Did you mean breaker\?/);
+  assert.equal(await page.locator('.search-hit h2 a').first().textContent(), BREAKER_POST);
+  assert.ok(
+    (await page.locator('.search-hit').first().locator('.excerpt mark').allTextContents()).some((m) => /breaker/i.test(m)),
+  );
+  await page.locator('.did-you-mean a').click();
+  await page.waitForURL(/q=breaker$/);
+  await page.locator('.did-you-mean').waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a result can point to the section of the match; arrows and Enter move through results', async () => {
+  const { page, errors } = await newPage(site.context);
+  await page.goto(site.base + '/search/');
+  await appReady(page);
+  const hits = await search(page, 'idempotency key');
+  const withSection = hits.find((h) => h.section);
+  assert.ok(withSection, JSON.stringify(hits));
+  assert.match(withSection.section, /^\/posts\/[^/]+\/#[\w-]+$/);
+  assert.equal(await page.locator('.search-hit-link').count(), hits.length);
+  await page.getByLabel('Search the posts').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), hits[0].title);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), hits[1].title);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search-q', 'up from the first goes back to the box');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => u.pathname === hits[0].href);
+  await page.waitForSelector('#app article.post h1');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the result count is a live region, and a query nothing matches says so', async () => {
+  const { page, errors } = await newPage(site.context);
+  await page.goto(site.base + '/search/');
+  await appReady(page);
+  assert.equal(await page.getAttribute('#search-status', 'role'), 'status');
+  assert.equal(await page.getAttribute('#search-status', 'aria-live'), 'polite');
+  const none = await search(page, 'zzzqqq');
+  assert.equal(none.length, 0);
+  assert.match(await page.textContent('#search-status'), /No post matches “zzzqqq”/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
