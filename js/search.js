@@ -16,6 +16,12 @@ function load(bundle, base) {
   return engine;
 }
 
+// Starts loading the engine and its index entry, so that the first query
+// does not wait for them: called when the search page opens.
+export function warmUp(bundle, base) {
+  load(bundle, base).catch(() => { /* the first query reports the error */ });
+}
+
 // The best place on the page for a result: the section whose text has the
 // most of the query's words (Pagefind's sub-results, one per heading), or
 // the page itself when no section stands out.

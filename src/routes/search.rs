@@ -38,6 +38,8 @@ extern "C" {
         query: &str,
         limit: usize,
     ) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = warmUp)]
+    fn warm_up(bundle: &str, base: &str);
     #[wasm_bindgen(js_name = foldWord)]
     fn fold_word(word: &str) -> String;
 }
@@ -81,9 +83,13 @@ enum Outcome {
 }
 
 async fn run_search(query: &str) -> Result<Found, String> {
-    let bundle = site_url(&search_bundle_dir());
-    let promise = search_posts(&bundle, &site_base(), query, SHOWN_RESULTS)
-        .map_err(|e| format!("search could not start: {e:?}"))?;
+    let promise = search_posts(
+        &site_url(&search_bundle_dir()),
+        &site_base(),
+        query,
+        SHOWN_RESULTS,
+    )
+    .map_err(|e| format!("search could not start: {e:?}"))?;
     let answer = JsFuture::from(promise)
         .await
         .map_err(|e| format!("search failed: {e:?}"))?;
@@ -117,25 +123,29 @@ async fn answer(query: String, words: Words) -> Outcome {
     if query.trim().is_empty() {
         return Outcome::Idle;
     }
-    let found = match run_search(&query).await {
-        Ok(found) => found,
-        Err(e) => return Outcome::Failed(e),
-    };
-    // A corrected word is one no post has, so the query as typed can only
-    // have found near misses: the corrected query's results are the ones to
-    // show (and the page says so).
-    let Some(correction) = corrected(&query, &words).await else {
-        return Outcome::Found {
-            found,
-            corrected_to: None,
-        };
-    };
-    match run_search(&correction).await {
+    // A corrected word is one no post has, so the query as typed could only
+    // find near misses: the corrected query is the one to search (and the
+    // page says so).
+    let corrected_to = corrected(&query, &words).await;
+    match run_search(corrected_to.as_deref().unwrap_or(&query)).await {
         Ok(found) => Outcome::Found {
             found,
-            corrected_to: Some(correction),
+            corrected_to,
         },
         Err(e) => Outcome::Failed(e),
+    }
+}
+
+/// The search page's address for `query` (the page itself when empty).
+fn search_href(query: &str) -> String {
+    if query.is_empty() {
+        site_url("search/")
+    } else {
+        format!(
+            "{}?q={}",
+            site_url("search/"),
+            String::from(js_sys::encode_uri_component(query))
+        )
     }
 }
 
@@ -218,10 +228,12 @@ pub fn SearchPage() -> impl IntoView {
     let input = NodeRef::<Input>::new();
     let list = NodeRef::<Ol>::new();
 
-    // A reader who opens search (here, or with `/` from any page) types at once.
+    // A reader who opens search (here, or with `/` from any page) types at
+    // once, and the engine loads while they do.
     Effect::new(move |_| {
         if let Some(el) = input.get() {
             let _ = el.focus();
+            warm_up(&site_url(&search_bundle_dir()), &site_base());
         }
     });
 
@@ -243,27 +255,19 @@ pub fn SearchPage() -> impl IntoView {
         });
     });
 
-    let show_query = {
-        let navigate = navigate.clone();
-        move |q: String| {
-            text.set(q.clone());
-            let encoded = String::from(js_sys::encode_uri_component(&q));
-            let target = if q.is_empty() {
-                site_url("search/")
-            } else {
-                format!("{}?q={encoded}", site_url("search/"))
-            };
-            navigate(
-                &target,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    // `target` already carries the site's base path.
-                    resolve: false,
-                    ..Default::default()
-                },
-            );
-        }
+    let show_query = move |q: String| {
+        text.set(q.clone());
+        let target = search_href(&q);
+        navigate(
+            &target,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                // `target` already carries the site's base path.
+                resolve: false,
+                ..Default::default()
+            },
+        );
     };
     let on_input = {
         let show_query = show_query.clone();
@@ -305,11 +309,7 @@ pub fn SearchPage() -> impl IntoView {
             corrected_to: Some(c),
             ..
         } => {
-            let href = format!(
-                "{}?q={}",
-                site_url("search/"),
-                String::from(js_sys::encode_uri_component(&c))
-            );
+            let href = search_href(&c);
             let show_query = show_query.clone();
             let chosen = c.clone();
             let typed = text.get_untracked();

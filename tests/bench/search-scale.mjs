@@ -112,6 +112,9 @@ try {
     const p = new URL(r.url()).pathname;
     if (p.includes('/pagefind/') || p === '/search.js') fetched.push(p);
   });
+  // As the search page does when it opens (the reader is still typing).
+  await page.evaluate(async () => (await import('/search.js')).warmUp('/pagefind/', '/'));
+  await page.waitForTimeout(1000);
   for (const query of queries) {
     fetched = [];
     const answer = await page.evaluate(async (q) => {

@@ -11,6 +11,14 @@ const site = useSite();
 const BREAKER_POST = 'A circuit breaker is a decision to fail fast';
 const JITTER_POST = 'Jitter is about the crowd, not the client';
 
+/** A new page on the search page (`path` may carry a query), the app ready. */
+async function openSearch(path = '/search/') {
+  const opened = await newPage(site.context);
+  await opened.page.goto(site.base + path);
+  await appReady(opened.page);
+  return opened;
+}
+
 /** Types `query` into the box and waits for the results of exactly it. */
 async function search(page, query) {
   await page.getByLabel('Search the posts').fill(query);
@@ -49,9 +57,7 @@ test('nothing of search is fetched before it opens; `/` opens it from any page w
 });
 
 test('natural-language queries: stop words never make a query fail', async () => {
-  const { page, errors } = await newPage(site.context);
-  await page.goto(site.base + '/search/');
-  await appReady(page);
+  const { page, errors } = await openSearch();
   const hits = await search(page, 'retries and timeouts');
   assert.ok(hits.length > 0, 'found');
   assert.ok(hits[0].marked.some((m) => m.startsWith('retr')), JSON.stringify(hits[0]));
@@ -63,9 +69,7 @@ test('natural-language queries: stop words never make a query fail', async () =>
 });
 
 test('word forms match, a title match comes first, and the excerpt marks the words', async () => {
-  const { page, errors } = await newPage(site.context);
-  await page.goto(site.base + '/search/');
-  await appReady(page);
+  const { page, errors } = await openSearch();
   const breakers = await search(page, 'breakers');
   assert.equal(breakers[0].title, BREAKER_POST, 'breakers finds breaker, and the post about it first');
   assert.ok(breakers[0].marked.includes('breaker'), JSON.stringify(breakers[0]));
@@ -79,9 +83,7 @@ test('word forms match, a title match comes first, and the excerpt marks the wor
 });
 
 test('accents fold: an accented query finds the plain word', async () => {
-  const { page, errors } = await newPage(site.context);
-  await page.goto(site.base + '/search/');
-  await appReady(page);
+  const { page, errors } = await openSearch();
   const hits = await search(page, 'jïttér');
   assert.equal(hits[0]?.title, JITTER_POST);
   assert.deepEqual(errors, []);
@@ -89,9 +91,7 @@ test('accents fold: an accented query finds the plain word', async () => {
 });
 
 test('a misspelt word still finds its post, and the page offers the right spelling', async () => {
-  const { page, errors } = await newPage(site.context);
-  await page.goto(site.base + '/search/?q=brekaer');
-  await appReady(page);
+  const { page, errors } = await openSearch('/search/?q=brekaer');
   await page.locator('.did-you-mean').waitFor();
   assert.match(await page.textContent('.did-you-mean'), /Did you mean breaker\?/);
   assert.equal(await page.locator('.search-hit h2 a').first().textContent(), BREAKER_POST);
@@ -106,9 +106,7 @@ test('a misspelt word still finds its post, and the page offers the right spelli
 });
 
 test('a result can point to the section of the match; arrows and Enter move through results', async () => {
-  const { page, errors } = await newPage(site.context);
-  await page.goto(site.base + '/search/');
-  await appReady(page);
+  const { page, errors } = await openSearch();
   const hits = await search(page, 'idempotency key');
   const withSection = hits.find((h) => h.section);
   assert.ok(withSection, JSON.stringify(hits));
@@ -130,9 +128,7 @@ test('a result can point to the section of the match; arrows and Enter move thro
 });
 
 test('the result count is a live region, and a query nothing matches says so', async () => {
-  const { page, errors } = await newPage(site.context);
-  await page.goto(site.base + '/search/');
-  await appReady(page);
+  const { page, errors } = await openSearch();
   assert.equal(await page.getAttribute('#search-status', 'role'), 'status');
   assert.equal(await page.getAttribute('#search-status', 'aria-live'), 'polite');
   const none = await search(page, 'zzzqqq');
