@@ -20,9 +20,9 @@ pub fn site_title() -> String {
     document_meta("site-title").unwrap_or_else(|| FALLBACK_TITLE.to_string())
 }
 
-/// The site's author.
-pub fn site_author() -> String {
-    document_meta("author").unwrap_or_default()
+/// The site's author, when site.toml names one.
+pub fn site_author() -> Option<String> {
+    document_meta("author")
 }
 
 /// A page's `<title>`, the same as the prerendered page's.

@@ -79,7 +79,12 @@ pub fn Layout(children: Children) -> impl IntoView {
         </header>
         <main id="main">{children()}</main>
         <footer class="site-footer">
-            <p>{site_author()} ". No trackers, no cookies: plain files."</p>
+            <p>
+                <a href=site_url("")>{site_title()}</a>
+                {site_author().map(|a| format!(", by {a}"))}
+                " · "<a href=site_url(&page_data::feed_path())>"Atom feed"</a>" · "
+                {page_data::FOOTER_NOTE}
+            </p>
         </footer>
     }
 }

@@ -13,9 +13,6 @@ use crate::post::Post;
 use crate::rebase::rebase_urls;
 use crate::site_config::SiteConfig;
 
-/// The feed's site-relative path.
-pub const FEED_PATH: &str = "feed.xml";
-
 /// Midnight UTC of a checked `YYYY-MM-DD` front-matter date.
 fn day(date: &str) -> Result<FixedDateTime, String> {
     FixedDateTime::parse_from_rfc3339(&format!("{date}T00:00:00Z"))
@@ -91,13 +88,15 @@ pub fn atom_feed(site: &SiteConfig, posts: &[Post]) -> Result<String, String> {
         id: site.base_url.clone(),
         updated,
         authors: vec![Person {
-            name: site.author.clone(),
+            // Atom requires a feed author: the site's name stands in
+            // when site.toml names no author.
+            name: site.author.clone().unwrap_or_else(|| site.title.clone()),
             uri: Some(site.base_url.clone()),
             ..Person::default()
         }],
         links: vec![
             Link {
-                href: site.absolute_url(FEED_PATH),
+                href: site.absolute_url(&page_data::feed_path()),
                 rel: "self".into(),
                 mime_type: Some("application/atom+xml".into()),
                 ..Link::default()

@@ -1,6 +1,7 @@
 //! Code blocks highlighted at build time: class names only (no inline
 //! styles, for the Content-Security-Policy), and a stylesheet with a light
-//! and a dark theme.
+//! and a dark theme. The grammars are bat's curated set (two-face: TOML,
+//! TypeScript, Dockerfile, HCL, Nix, Zig... beyond syntect's defaults).
 
 use std::sync::OnceLock;
 
@@ -18,9 +19,58 @@ pub const LIGHT_THEME: &str = "InspiredGitHub";
 /// The theme for dark mode.
 pub const DARK_THEME: &str = "base16-ocean.dark";
 
+/// Fence words that mean "no highlighting".
+pub const PLAIN_LANGUAGES: [&str; 2] = ["text", "txt"];
+
 fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
-    SET.get_or_init(SyntaxSet::load_defaults_newlines)
+    SET.get_or_init(two_face::syntax::extra_newlines)
+}
+
+/// Every word a fence may name: each grammar's file extensions and its
+/// one-word name, lowercased, sorted.
+fn known_languages() -> &'static [String] {
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names: Vec<String> = syntaxes()
+            .syntaxes()
+            .iter()
+            .flat_map(|s| {
+                let name = (!s.name.contains(' ')).then(|| s.name.to_lowercase());
+                s.file_extensions
+                    .iter()
+                    .map(|e| e.to_lowercase())
+                    .chain(name)
+            })
+            .chain(PLAIN_LANGUAGES.map(String::from))
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    })
+}
+
+/// Checks a fence's language: known to the highlighter, `text`, or none.
+/// An unknown one is an author's mistake (a typo would silently drop the
+/// highlighting), reported with the nearest names the highlighter knows.
+pub fn check_language(lang: &str) -> Result<(), String> {
+    if lang.is_empty()
+        || PLAIN_LANGUAGES.contains(&lang)
+        || syntaxes().find_syntax_by_token(lang).is_some()
+    {
+        return Ok(());
+    }
+    let wanted = lang.to_lowercase();
+    let mut near: Vec<(usize, &str)> = known_languages()
+        .iter()
+        .map(|k| (strsim::levenshtein(&wanted, k), k.as_str()))
+        .collect();
+    near.sort();
+    let near: Vec<&str> = near.iter().take(3).map(|(_, k)| *k).collect();
+    Err(format!(
+        "unknown code language `{lang}`; nearest known: {}; write `text` for plain text",
+        near.join(", ")
+    ))
 }
 
 /// The language word of a fence's info string (` ```rust,ignore ` -> rust).
@@ -31,8 +81,8 @@ pub fn fence_language(info: &str) -> &str {
 }
 
 /// `<div class="code-block"><pre class="code hl-code" data-lang=".."><code>`
-/// with highlighted spans; a language syntect does not know (or none) is
-/// escaped as plain text.
+/// with highlighted spans; `text`, no language, or one that `check_language`
+/// refuses is escaped as plain text.
 pub fn code_block_html(lang: &str, code: &str) -> String {
     let set = syntaxes();
     let syntax = (!lang.is_empty())
@@ -172,6 +222,44 @@ mod tests {
             plain.contains(r#"<pre class="code hl-code"><code>x"#),
             "{plain}"
         );
+    }
+
+    #[test]
+    fn the_languages_posts_need_are_known() {
+        for lang in [
+            "rust",
+            "go",
+            "toml",
+            "typescript",
+            "ts",
+            "dockerfile",
+            "hcl",
+            "nix",
+            "zig",
+            "python",
+            "sh",
+            "bash",
+            "json",
+            "yaml",
+            "sql",
+            "text",
+        ] {
+            assert_eq!(check_language(lang), Ok(()), "{lang}");
+        }
+        let toml = code_block_html("toml", "seed = 3\n");
+        assert!(toml.contains("hl-toml"), "{toml}");
+    }
+
+    #[test]
+    fn an_unknown_language_names_the_nearest() {
+        let e = check_language("rsut").unwrap_err();
+        assert!(
+            e.starts_with("unknown code language `rsut`; nearest known: "),
+            "{e}"
+        );
+        assert!(e.contains("rust") || e.contains("rs"), "{e}");
+        assert!(e.ends_with("write `text` for plain text"), "{e}");
+        assert!(check_language("klingon").is_err());
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod integrity;
 pub mod links;
 pub mod markdown;
 pub mod mermaid;
+pub mod new_post;
 pub mod output;
 pub mod pages;
 pub mod pipeline;

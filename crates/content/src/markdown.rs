@@ -13,7 +13,7 @@ use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, Options, Parser, Tag, T
 use crate::demo_directive::{demo_name, parse_demo};
 use crate::error::ContentError;
 use crate::headings::{heading_html, slugify, Heading, HeadingIds};
-use crate::highlight::{code_block_html, fence_language};
+use crate::highlight::{check_language, code_block_html, fence_language};
 use crate::images::{resolve_image, Asset, ImageContext};
 use crate::mermaid::render_mermaid;
 use crate::raw_html::{check_link_url, check_raw_html};
@@ -298,7 +298,13 @@ fn render_body(
                             });
                             continue;
                         }
-                        fence_language(info).to_string()
+                        let lang = fence_language(info);
+                        if lang != "mermaid" {
+                            if let Err(message) = check_language(lang) {
+                                errors.push(ContentError::new(path, line_at(range.start), message));
+                            }
+                        }
+                        lang.to_string()
                     }
                     CodeBlockKind::Indented => String::new(),
                 };
@@ -507,6 +513,17 @@ mod tests {
         let html = only_html(&r);
         assert!(html.contains(r#"<div class="code-block"><pre class="code hl-code" data-lang="rust"><code><span class="hl-source hl-rust">"#), "{html}");
         assert_eq!(r.words, 6, "{:?}", r.plain_text);
+    }
+
+    #[test]
+    fn an_unknown_code_language_fails_at_its_fence() {
+        let errors = render("Text.\n\n```rsut\nfn main() {}\n```\n").unwrap_err();
+        let e = errors[0].to_string();
+        assert!(
+            e.starts_with("posts/p.md:10: unknown code language `rsut`; nearest known: "),
+            "{e}"
+        );
+        assert!(render("```text\nplain\n```\n").is_ok());
     }
 
     #[test]

@@ -80,12 +80,15 @@ impl Shell {
     /// every root-relative link under the site's base path.
     pub fn page(&self, site: &SiteConfig, meta: &PageMeta, body: &str) -> String {
         let head = format!(
-            "{csp}\n    <title>{title}</title>\n    <meta name=\"description\" content=\"{description}\">\n    <link rel=\"canonical\" href=\"{canonical}\">\n    <meta name=\"site-title\" content=\"{site_title}\">\n    <meta name=\"site-base\" content=\"{base}\">\n    <meta name=\"author\" content=\"{author}\">\n{social}    <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{site_title}\" href=\"/{feed}\">",
+            "{csp}\n    <title>{title}</title>\n    <meta name=\"description\" content=\"{description}\">\n    <link rel=\"canonical\" href=\"{canonical}\">\n    <meta name=\"site-title\" content=\"{site_title}\">\n    <meta name=\"site-base\" content=\"{base}\">\n{author}{social}    <link rel=\"alternate\" type=\"application/atom+xml\" title=\"{site_title}\" href=\"/{feed}\">",
             csp = csp::meta_tag(&self.policy),
-            feed = crate::feed::FEED_PATH,
+            feed = page_data::feed_path(),
             base = escape_html(site.base_path()),
             site_title = escape_html(&site.title),
-            author = escape_html(&site.author),
+            author = site.author.as_ref().map_or(String::new(), |a| format!(
+                "    <meta name=\"author\" content=\"{}\">\n",
+                escape_html(a)
+            )),
             title = escape_html(&meta.title),
             description = escape_html(&meta.description),
             canonical = escape_html(&meta.canonical),
@@ -141,9 +144,14 @@ pub fn layout(site: &SiteConfig, main: &str) -> String {
     format!(
         r##"<a class="skip-link" href="#main">Skip to content</a><header class="site-header"><a class="site-title" href="/">{title}</a><nav aria-label="Site"><a href="/">Posts</a><a href="/archive/">Archive</a><a href="/tags/">Tags</a><a href="/focus/">Focus</a><a href="/about/">About</a><a href="/search/">Search</a></nav><button type="button" class="theme-toggle" data-theme-toggle aria-pressed="false">Dark theme</button></header>
 <main id="main">{main}</main>
-<footer class="site-footer"><p>{author}. No trackers, no cookies: plain files.</p></footer>"##,
+<footer class="site-footer"><p><a href="/">{title}</a>{author} · <a href="/{feed}">Atom feed</a> · {note}</p></footer>"##,
         title = escape_html(&site.title),
-        author = escape_html(&site.author),
+        author = site
+            .author
+            .as_ref()
+            .map_or(String::new(), |a| format!(", by {}", escape_html(a))),
+        feed = page_data::feed_path(),
+        note = page_data::FOOTER_NOTE,
     )
 }
 

@@ -9,7 +9,7 @@ use page_data::post_route;
 
 use crate::csp;
 use crate::error::{ContentError, ContentErrors};
-use crate::feed::{atom_feed, FEED_PATH};
+use crate::feed::atom_feed;
 use crate::post::Post;
 use crate::prerender::Shell;
 use crate::site_config::SiteConfig;
@@ -45,12 +45,12 @@ pub(crate) fn add_publishing_files(
 ) -> Result<(), ContentErrors> {
     let feed = atom_feed(site, posts).map_err(|m| {
         ContentError::new(
-            Path::new(FEED_PATH),
+            Path::new(&page_data::feed_path()),
             0,
             format!("cannot write the feed: {m}"),
         )
     })?;
-    files.insert(FEED_PATH.to_string(), feed.into_bytes());
+    files.insert(page_data::feed_path(), feed.into_bytes());
 
     let mut routes: BTreeMap<String, Option<String>> = files
         .keys()

@@ -21,7 +21,10 @@ pub struct Area {
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     pub title: String,
-    pub author: String,
+    /// The author's name, shown in the footer and the feed; left out,
+    /// the site names no one.
+    #[serde(default)]
+    pub author: Option<String>,
     pub description: String,
     /// Absolute URL the site is served from, ending in `/`.
     pub base_url: String,

@@ -36,15 +36,15 @@ pub use demo::DemoSpec;
 pub use listing::{Archive, ArchiveYear, AreaPage, TagCount, TagIndex, TagPage};
 pub use paths::{
     about_data_path, about_route, archive_data_path, archive_route, area_data_path, area_route,
-    article_data_path, diagrams_css_path, focus_data_path, focus_route, highlight_css_path,
-    index_data_path, post_route, search_bundle_dir, search_words_path, tag_data_path,
-    tag_index_data_path, tag_route, tag_slug, tags_route,
+    article_data_path, diagrams_css_path, feed_path, focus_data_path, focus_route,
+    highlight_css_path, index_data_path, post_route, search_bundle_dir, search_words_path,
+    tag_data_path, tag_index_data_path, tag_route, tag_slug, tags_route,
 };
 pub use queue_summary::queue_summary;
 pub use retry_summary::{retry_summary, Stat};
 pub use search_words::{
     one_edit_apart, query_words, SearchWords, Vocabulary, MIN_CORRECTED_LEN, SEARCH_WORDS_VERSION,
 };
-pub use site_pages::{AboutPage, FocusArea, FocusPage, FocusStatus};
+pub use site_pages::{AboutPage, FocusArea, FocusPage, FocusStatus, FOOTER_NOTE};
 pub use storm_setup::{Protections, StormSetup};
 pub use storm_summary::{storm_summary, verdict_text};

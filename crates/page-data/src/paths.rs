@@ -105,6 +105,11 @@ pub fn search_bundle_dir() -> String {
     "pagefind/".to_string()
 }
 
+/// The Atom feed of every published post.
+pub fn feed_path() -> String {
+    "feed.xml".to_string()
+}
+
 /// The stylesheet of highlighted code (light and dark), written by the build.
 pub fn highlight_css_path() -> String {
     "highlight.css".to_string()

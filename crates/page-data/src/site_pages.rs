@@ -4,6 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Block;
 
+/// The last words of every page's footer, after the site's name, its author
+/// and the feed link.
+pub const FOOTER_NOTE: &str = "No trackers, no cookies: plain files.";
+
 /// `/about/`, from `site/about.md` (`D`: see [`Block`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AboutPage<D = crate::DemoSpec> {
