@@ -58,7 +58,9 @@ test('every sitemap route answers 200 on a plain server, with its own head', asy
     for (const og of ['og:title', 'og:description', 'og:url', 'og:type']) {
       assert.ok(html.includes(`<meta property="${og}" content="`), `${path}: ${og}`);
     }
-    assert.ok(html.includes('<meta name="twitter:card" content="summary">'), `${path}: twitter:card`);
+    // A post has its own picture (tests/e2e/writing.test.mjs checks it).
+    const card = path.startsWith('/posts/') ? 'summary_large_image' : 'summary';
+    assert.ok(html.includes(`<meta name="twitter:card" content="${card}">`), `${path}: twitter:card`);
     assert.ok(html.includes('<main id="main">'), `${path}: prerendered content`);
   }
   const notFound = readFileSync(join(DIST, '404.html'), 'utf8');

@@ -6,6 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use sim::{micros_to_ms, BreakerState, GiveUpReason, Micros, RequestOutcome, RetryRun};
 
+use crate::frame::Frame;
 use crate::palette::Palette;
 
 /// The breaker's state from each change to the next, up to `end`, in
@@ -42,15 +43,14 @@ pub fn draw_breaker_timeline<DB: DrawingBackend>(
     palette: Palette,
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let px = |v: f64| (v * scale.max(0.5)).round() as u32;
-    let text = ("sans-serif", 13.0 * scale.max(0.5))
-        .into_font()
-        .color(&palette.text);
+    let frame = Frame::new(scale);
+    let px = |v: f64| frame.px(v);
+    let text = frame.text(&palette);
     let x_max = span_ms.max(1.0);
     let mut chart = ChartBuilder::on(area)
-        .margin(px(8.0))
-        .x_label_area_size(px(30.0))
-        .y_label_area_size(px(74.0))
+        .margin(frame.margin())
+        .x_label_area_size(frame.x_area())
+        .y_label_area_size(frame.y_area(10, false))
         .build_cartesian_2d(0.0..x_max, -0.6f64..2.9f64)?;
     chart
         .configure_mesh()

@@ -6,6 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use sim::{BackoffPolicy, ContentionSummary};
 
+use crate::frame::Frame;
 use crate::palette::Palette;
 
 /// Which number a chart shows.
@@ -52,19 +53,18 @@ pub fn draw_contention_sweep<DB: DrawingBackend>(
     palette: Palette,
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let px = |v: f64| (v * scale.max(0.5)).round() as u32;
-    let text = ("sans-serif", 13.0 * scale.max(0.5))
-        .into_font()
-        .color(&palette.text);
+    let frame = Frame::new(scale);
+    let px = |v: f64| frame.px(v);
+    let text = frame.text(&palette);
     let y_max = results
         .iter()
         .map(|r| metric.value(r))
         .fold(1.0f64, f64::max)
         * 1.05;
     let mut chart = ChartBuilder::on(area)
-        .margin(px(8.0))
-        .x_label_area_size(px(30.0))
-        .y_label_area_size(px(56.0))
+        .margin(frame.margin())
+        .x_label_area_size(frame.x_area())
+        .y_label_area_size(frame.y_area(5, true))
         .build_cartesian_2d(0.0..f64::from(max_clients.max(1)), 0.0..y_max)?;
     chart
         .configure_mesh()

@@ -5,6 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use sim::{micros_to_ms, RequestOutcome, RetryRun};
 
+use crate::frame::Frame;
 use crate::palette::Palette;
 
 /// Number of bars.
@@ -70,14 +71,12 @@ pub fn draw_latency_histogram<DB: DrawingBackend>(
         .max()
         .unwrap_or(0)
         .max(1);
-    let px = |v: f64| (v * scale.max(0.5)).round() as u32;
-    let text = ("sans-serif", 13.0 * scale.max(0.5))
-        .into_font()
-        .color(&palette.text);
+    let frame = Frame::new(scale);
+    let text = frame.text(&palette);
     let mut chart = ChartBuilder::on(area)
-        .margin(px(8.0))
-        .x_label_area_size(px(36.0))
-        .y_label_area_size(px(44.0))
+        .margin(frame.margin())
+        .x_label_area_size(frame.x_area())
+        .y_label_area_size(frame.y_area(4, true))
         .build_cartesian_2d(0.0..x_max, 0u32..y_max + y_max / 10 + 1)?;
     chart
         .configure_mesh()

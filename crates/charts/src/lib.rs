@@ -5,6 +5,7 @@ mod breaker_timeline;
 mod contention_sweep;
 mod deep_space_picture;
 mod deep_space_snapshot;
+mod frame;
 mod latency_histogram;
 mod palette;
 mod queue_flow;
@@ -16,6 +17,7 @@ mod time_lines;
 
 pub use breaker_timeline::{breaker_spans, draw_breaker_timeline};
 pub use contention_sweep::{draw_contention_sweep, sweep_legend, SweepMetric};
+pub use frame::Frame;
 pub use latency_histogram::{draw_latency_histogram, latency_buckets, LatencyBucket};
 pub use palette::Palette;
 

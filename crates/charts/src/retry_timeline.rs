@@ -10,6 +10,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use sim::{micros_to_ms, Leg, Micros, TraceEvent, TraceKind};
 
+use crate::frame::Frame;
 use crate::palette::Palette;
 
 /// Most marks drawn in one window.
@@ -127,14 +128,13 @@ pub fn draw_retry_timeline<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (from, to) = (window.0, window.1.max(window.0 + 1));
-    let px = |v: f64| (v * scale.max(0.5)).round() as u32;
-    let text = ("sans-serif", 13.0 * scale.max(0.5))
-        .into_font()
-        .color(&palette.text);
+    let frame = Frame::new(scale);
+    let px = |v: f64| frame.px(v);
+    let text = frame.text(&palette);
     let mut chart = ChartBuilder::on(area)
-        .margin(px(8.0))
-        .x_label_area_size(px(30.0))
-        .y_label_area_size(px(56.0))
+        .margin(frame.margin())
+        .x_label_area_size(frame.x_area())
+        .y_label_area_size(frame.y_area(6, false))
         .build_cartesian_2d(micros_to_ms(from)..micros_to_ms(to), -0.3f64..2.3f64)?;
     chart
         .configure_mesh()

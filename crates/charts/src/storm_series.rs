@@ -6,6 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use sim::SeriesPoint;
 
+use crate::frame::Frame;
 use crate::palette::Palette;
 
 /// Per-second rates of one bucket.
@@ -80,17 +81,16 @@ pub fn draw_storm_series<DB: DrawingBackend>(
     palette: Palette,
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let px = |v: f64| (v * scale.max(0.5)).round() as u32;
-    let text = ("sans-serif", 13.0 * scale.max(0.5))
-        .into_font()
-        .color(&palette.text);
+    let frame = Frame::new(scale);
+    let px = |v: f64| frame.px(v);
+    let text = frame.text(&palette);
     let (x_max, rate_max, queue_max) = (axes.span_ms.max(1.0), axes.rate_max, axes.queue_max);
     let mut chart = ChartBuilder::on(area)
-        .margin(px(8.0))
+        .margin(frame.margin())
         .caption(title, text.clone())
-        .x_label_area_size(px(30.0))
-        .y_label_area_size(px(50.0))
-        .right_y_label_area_size(px(50.0))
+        .x_label_area_size(frame.x_area())
+        .y_label_area_size(frame.y_area(5, true))
+        .right_y_label_area_size(frame.y_area(5, true))
         .build_cartesian_2d(0.0..x_max, 0.0..rate_max)?
         .set_secondary_coord(0.0..x_max, 0.0..queue_max);
     chart

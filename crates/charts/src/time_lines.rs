@@ -4,6 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use crate::frame::Frame;
 use crate::palette::Palette;
 
 /// How the time axis is labelled.
@@ -64,16 +65,16 @@ pub fn draw_time_lines<DB: DrawingBackend>(
     palette: Palette,
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let s = scale.max(0.5);
-    let px = |v: f64| (v * s).round() as u32;
-    let text = ("sans-serif", 13.0 * s).into_font().color(&palette.text);
+    let chart_frame = Frame::new(scale);
+    let px = |v: f64| chart_frame.px(v);
+    let text = chart_frame.text(&palette);
     let unit = TimeUnit::for_span(frame.span_ms);
     let x_max = frame.span_ms.max(1.0);
     let y_max = frame.y_max.max(1.0);
     let mut chart = ChartBuilder::on(area)
-        .margin(px(8.0))
-        .x_label_area_size(px(30.0))
-        .y_label_area_size(px(48.0))
+        .margin(chart_frame.margin())
+        .x_label_area_size(chart_frame.x_area())
+        .y_label_area_size(chart_frame.y_area(5, true))
         .build_cartesian_2d(0.0..x_max, 0.0..y_max)?;
     let per_ms = unit.per_ms();
     chart

@@ -22,6 +22,7 @@ pub mod links;
 pub mod markdown;
 pub mod mermaid;
 pub mod new_post;
+pub mod og_image;
 pub mod output;
 pub mod pages;
 pub mod pipeline;

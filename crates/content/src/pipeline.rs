@@ -20,10 +20,13 @@ use crate::focus::load_focus;
 use crate::highlight::highlight_css;
 use crate::links::{check_links, PageLinks};
 use crate::mermaid::diagrams_css;
+use crate::og_image;
 use crate::output::write_site;
 use crate::pages;
 use crate::post::{load_post, Post};
-use crate::prerender::{home_main, layout, not_found_main, post_main, PageMeta, Shell};
+use crate::prerender::{
+    home_main, layout, not_found_main, post_main, PageMeta, Shell, SocialImage,
+};
 use crate::publishing::{add_publishing_files, check_public_url};
 use crate::rebase::{rebase_article, rebase_blocks};
 use crate::search_words::search_words;
@@ -270,7 +273,23 @@ fn page(
     description: &str,
     main: &str,
 ) {
+    page_with_image(files, site, shell, route, title, description, main, None);
+}
+
+/// Adds a route's prerendered page, with its link-preview image.
+#[allow(clippy::too_many_arguments)]
+fn page_with_image(
+    files: &mut BTreeMap<String, Vec<u8>>,
+    site: &SiteConfig,
+    shell: &Shell,
+    route: &str,
+    title: &str,
+    description: &str,
+    main: &str,
+    image: Option<SocialImage>,
+) {
     let meta = PageMeta {
+        image,
         title: if title.is_empty() {
             site.title.clone()
         } else {
@@ -319,7 +338,9 @@ fn render_files(
     for post in posts {
         let article = rebase_article(&post.article, site.base_path());
         files.insert(article_data_path(post.slug()), json(&article)?);
-        page(
+        let (image_path, png, image) = og_image::post_preview(site, post)?;
+        files.insert(image_path, png);
+        page_with_image(
             &mut files,
             site,
             shell,
@@ -327,6 +348,7 @@ fn render_files(
             &post.meta().title,
             &post.meta().summary,
             &post_main(post),
+            Some(image),
         );
         diagram_rules.extend(post.diagram_css.clone());
     }
@@ -436,6 +458,7 @@ fn render_files(
     );
 
     let not_found = PageMeta {
+        image: None,
         title: format!("Page not found · {}", site.title),
         description: site.description.clone(),
         canonical: site.base_url.clone(),

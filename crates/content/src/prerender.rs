@@ -109,16 +109,33 @@ impl Shell {
 
 /// OpenGraph and Twitter card tags: how a shared link previews.
 fn social_tags(site: &SiteConfig, meta: &PageMeta) -> String {
-    let tags = [
+    let mut tags = vec![
         ("property", "og:type", meta.og_type.to_string()),
         ("property", "og:site_name", site.title.clone()),
         ("property", "og:title", meta.title.clone()),
         ("property", "og:description", meta.description.clone()),
         ("property", "og:url", meta.canonical.clone()),
-        ("name", "twitter:card", "summary".to_string()),
+    ];
+    let card = match &meta.image {
+        Some(image) => {
+            tags.extend([
+                ("property", "og:image", image.url.clone()),
+                ("property", "og:image:type", "image/png".to_string()),
+                ("property", "og:image:width", image.width.to_string()),
+                ("property", "og:image:height", image.height.to_string()),
+                ("property", "og:image:alt", image.alt.clone()),
+                ("name", "twitter:image", image.url.clone()),
+                ("name", "twitter:image:alt", image.alt.clone()),
+            ]);
+            "summary_large_image"
+        }
+        None => "summary",
+    };
+    tags.extend([
+        ("name", "twitter:card", card.to_string()),
         ("name", "twitter:title", meta.title.clone()),
         ("name", "twitter:description", meta.description.clone()),
-    ];
+    ]);
     tags.iter()
         .map(|(attr, name, content)| {
             format!(
@@ -129,8 +146,17 @@ fn social_tags(site: &SiteConfig, meta: &PageMeta) -> String {
         .collect()
 }
 
+/// A page's link-preview picture (OpenGraph), at an absolute URL.
+pub struct SocialImage {
+    pub url: String,
+    pub alt: String,
+    pub width: u32,
+    pub height: u32,
+}
+
 /// What goes in a page's head.
 pub struct PageMeta {
+    pub image: Option<SocialImage>,
     pub title: String,
     pub description: String,
     pub canonical: String,

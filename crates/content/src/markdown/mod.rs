@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 use page_data::Block;
 use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
+mod footnotes;
+mod maths;
+
 use crate::demo_directive::{demo_name, parse_demo};
 use crate::error::ContentError;
 use crate::headings::{heading_html, slugify, Heading, HeadingIds};
@@ -19,6 +22,8 @@ use crate::mermaid::render_mermaid;
 use crate::raw_html::{check_link_url, check_raw_html};
 use crate::reading_time::count_words;
 use crate::source_text::{line_of, LineIndex};
+use footnotes::{Footnotes, OpenNote};
+use maths::render_formula;
 
 /// A post body rendered once, at build time.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +70,7 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_MATH
 }
 
 struct OpenDemo {
@@ -162,6 +168,8 @@ fn render_body(
     let mut demo: Option<OpenDemo> = None;
     let mut code: Option<OpenCode> = None;
     let mut heading: Option<OpenHeading<'_>> = None;
+    let mut notes = Footnotes::default();
+    let mut note: Option<OpenNote<'_>> = None;
     let mut image: Option<OpenImage> = None;
     let mut first_paragraph: Option<String> = None;
     let mut in_first_paragraph = false;
@@ -258,7 +266,12 @@ fn render_body(
                         plain_text.push('\n');
                         code_block_html(&open.lang, &open.text)
                     };
-                    pending.push(Event::Html(CowStr::from(html)));
+                    emit(
+                        &mut heading,
+                        &mut note,
+                        &mut pending,
+                        Event::Html(CowStr::from(html)),
+                    );
                 }
                 _ => {}
             }
@@ -274,6 +287,7 @@ fn render_body(
                             assets.extend(img.asset);
                             emit(
                                 &mut heading,
+                                &mut note,
                                 &mut pending,
                                 Event::InlineHtml(img.html.into()),
                             );
@@ -337,9 +351,8 @@ fn render_body(
                     let id = ids.claim(&open.id.unwrap_or_else(|| slugify(&text)));
                     let mut inner = String::new();
                     html::push_html(&mut inner, open.events.into_iter());
-                    pending.push(Event::Html(
-                        heading_html(open.level, &id, &open.classes, &inner).into(),
-                    ));
+                    let html = heading_html(open.level, &id, &open.classes, &inner);
+                    emit(&mut None, &mut note, &mut pending, Event::Html(html.into()));
                     plain_text.push_str(&text);
                     plain_text.push('\n');
                     headings.push(Heading {
@@ -371,7 +384,48 @@ fn render_body(
                     line,
                 });
             }
-            Event::Start(Tag::Paragraph) if first_paragraph.is_none() => {
+            Event::InlineMath(tex) | Event::DisplayMath(tex) => {
+                let display = matches!(event, Event::DisplayMath(_));
+                match render_formula(tex, display) {
+                    Ok(formula) => {
+                        diagram_css.extend(formula.css);
+                        emit(
+                            &mut heading,
+                            &mut note,
+                            &mut pending,
+                            Event::InlineHtml(formula.html.into()),
+                        );
+                    }
+                    Err(e) => {
+                        // The formula starts after its `$` or `$$`.
+                        let opening = if display { 2 } else { 1 };
+                        let start = (range.start + opening + e.offset).min(body.len());
+                        errors.push(ContentError::new(path, line_at(start), e.message));
+                    }
+                }
+                continue;
+            }
+            Event::FootnoteReference(label) => {
+                let html = notes.cite(label);
+                emit(
+                    &mut heading,
+                    &mut note,
+                    &mut pending,
+                    Event::InlineHtml(html.into()),
+                );
+                continue;
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                note = Some(Footnotes::open(label, line_at(range.start)));
+                continue;
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                if let Some(open) = note.take() {
+                    notes.close(open);
+                }
+                continue;
+            }
+            Event::Start(Tag::Paragraph) if first_paragraph.is_none() && note.is_none() => {
                 in_first_paragraph = true;
                 first_paragraph = Some(String::new());
             }
@@ -405,11 +459,16 @@ fn render_body(
             Event::End(TagEnd::Item | TagEnd::TableCell) => plain_text.push(' '),
             _ => {}
         }
-        emit(&mut heading, &mut pending, event);
+        emit(&mut heading, &mut note, &mut pending, event);
     }
     if let Some((start, html)) = raw_block.take() {
         check_raw(start, &html, &mut errors);
     }
+    let (notes_html, uncited) = notes.finish();
+    for (line, message) in uncited {
+        errors.push(ContentError::new(path, line, message));
+    }
+    pending.push(Event::Html(notes_html.into()));
     flush_html(&mut pending, &mut blocks);
     if errors.is_empty() {
         let words = count_words(&plain_text);
@@ -428,11 +487,18 @@ fn render_body(
     }
 }
 
-/// Sends `event` into the open heading, if any, or the page.
-fn emit<'a>(heading: &mut Option<OpenHeading<'a>>, pending: &mut Vec<Event<'a>>, event: Event<'a>) {
-    match heading.as_mut() {
-        Some(open) => open.events.push(event),
-        None => pending.push(event),
+/// Sends `event` into the open heading, else the open footnote, else the
+/// page.
+fn emit<'a>(
+    heading: &mut Option<OpenHeading<'a>>,
+    note: &mut Option<OpenNote<'a>>,
+    pending: &mut Vec<Event<'a>>,
+    event: Event<'a>,
+) {
+    match (heading.as_mut(), note.as_mut()) {
+        (Some(open), _) => open.events.push(event),
+        (None, Some(open)) => open.push(event),
+        (None, None) => pending.push(event),
     }
 }
 
@@ -448,165 +514,4 @@ fn flush_html(pending: &mut Vec<Event<'_>>, blocks: &mut Vec<Block>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use page_data::DemoSpec;
-
-    fn render(body: &str) -> Result<RenderedBody, Vec<ContentError>> {
-        render_markdown(Path::new("posts/p.md"), body, 8)
-    }
-
-    fn only_html(r: &RenderedBody) -> &str {
-        let [Block::Html { html }] = r.blocks.as_slice() else {
-            panic!("one html block: {:?}", r.blocks);
-        };
-        html
-    }
-
-    #[test]
-    fn renders_extensions() {
-        let r = render("Hello \"world\" -- *now*.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ and [^1]\n\n- [x] done\n- [ ] todo\n\n[^1]: note\n")
-            .expect("renders");
-        let html = only_html(&r);
-        assert!(html.contains("<table>"), "{html}");
-        assert!(html.contains("<del>x</del>"), "{html}");
-        assert!(
-            html.contains("\u{201c}world\u{201d} \u{2013} <em>now</em>"),
-            "{html}"
-        );
-        assert!(html.contains("footnote-definition"), "{html}");
-        assert!(
-            html.contains(r#"<input disabled="" type="checkbox" checked=""/>"#),
-            "{html}"
-        );
-        assert_eq!(
-            r.first_paragraph.as_deref(),
-            Some("Hello \u{201c}world\u{201d} \u{2013} now.")
-        );
-    }
-
-    #[test]
-    fn headings_get_unique_ids_and_anchor_links() {
-        let r = render("## Why *this*\n\n### Costs\n\n## Costs\n\n## Custom {#own}\n")
-            .expect("renders");
-        let ids: Vec<_> = r
-            .headings
-            .iter()
-            .map(|h| (h.level, h.id.as_str(), h.text.as_str()))
-            .collect();
-        assert_eq!(
-            ids,
-            [
-                (2, "why-this", "Why this"),
-                (3, "costs", "Costs"),
-                (2, "costs-1", "Costs"),
-                (2, "own", "Custom")
-            ]
-        );
-        let html = only_html(&r);
-        assert!(html.contains(r##"<h2 id="why-this">Why <em>this</em> <a class="anchor" href="#why-this" aria-label="Link to this section">#</a></h2>"##), "{html}");
-    }
-
-    #[test]
-    fn code_is_highlighted_and_counted() {
-        let r = render("Some words here.\n\n```rust\nlet x = 1;\n```\n").expect("renders");
-        let html = only_html(&r);
-        assert!(html.contains(r#"<div class="code-block"><pre class="code hl-code" data-lang="rust"><code><span class="hl-source hl-rust">"#), "{html}");
-        assert_eq!(r.words, 6, "{:?}", r.plain_text);
-    }
-
-    #[test]
-    fn an_unknown_code_language_fails_at_its_fence() {
-        let errors = render("Text.\n\n```rsut\nfn main() {}\n```\n").unwrap_err();
-        let e = errors[0].to_string();
-        assert!(
-            e.starts_with("posts/p.md:10: unknown code language `rsut`; nearest known: "),
-            "{e}"
-        );
-        assert!(render("```text\nplain\n```\n").is_ok());
-    }
-
-    #[test]
-    fn mermaid_blocks_become_svg() {
-        let r = render("```mermaid\nflowchart LR\n  A --> B\n```\n").expect("renders");
-        let html = only_html(&r);
-        assert!(
-            html.starts_with(r#"<figure class="diagram mermaid"><svg id="mermaid-p-1""#),
-            "{html}"
-        );
-        assert!(!r.diagram_css.is_empty());
-    }
-
-    #[test]
-    fn bad_mermaid_fails_at_its_line() {
-        // Body starts at line 8: fence on 10, the bad line is 12.
-        let errors =
-            render("Text.\n\n```mermaid\nflowchart LR\n  A --> ]]] ((\n```\n").unwrap_err();
-        assert_eq!(errors.len(), 1);
-        let e = errors[0].to_string();
-        assert!(e.starts_with("posts/p.md:12: Mermaid diagram: "), "{e}");
-    }
-
-    #[test]
-    fn links_are_recorded_with_their_lines() {
-        let r = render("See [a](/posts/a/) and\n[b](#x).\n").expect("renders");
-        assert_eq!(
-            r.links,
-            [
-                LinkRef {
-                    url: "/posts/a/".into(),
-                    line: 8
-                },
-                LinkRef {
-                    url: "#x".into(),
-                    line: 9
-                }
-            ]
-        );
-    }
-
-    #[test]
-    fn missing_image_fails_at_its_line() {
-        let errors = render("Text.\n\n![a cat](cat.png)\n").unwrap_err();
-        assert!(
-            errors[0]
-                .to_string()
-                .starts_with("posts/p.md:10: image `cat.png` not found"),
-            "{errors:?}"
-        );
-    }
-
-    #[test]
-    fn splits_at_demo_directives() {
-        let r = render(
-            "Before.\n\n```demo retry\nseed = 3\n```\n\nAfter.\n\n```rust\nfn main() {}\n```\n",
-        )
-        .expect("renders");
-        assert_eq!(r.blocks.len(), 3, "{:?}", r.blocks);
-        assert!(matches!(&r.blocks[0], Block::Html { html } if html.contains("Before.")));
-        assert!(
-            matches!(&r.blocks[1], Block::Demo { demo, .. } if matches!(**demo, DemoSpec::Retry { seed: 3, .. }))
-        );
-        assert!(
-            matches!(&r.blocks[2], Block::Html { html } if html.contains("After.") && html.contains(r#"data-lang="rust""#))
-        );
-    }
-
-    #[test]
-    fn demo_errors_carry_the_file_line() {
-        // Body starts at line 8: the fence is on line 10, the bad key on 12.
-        let errors =
-            render("Text.\n\n```demo retry\nrequests = 5\nbogus = 1\n```\n\n```demo nope\n```\n")
-                .unwrap_err();
-        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        assert_eq!(messages.len(), 2, "{messages:?}");
-        assert!(
-            messages[0].starts_with("posts/p.md:12: demo parameters: unknown field `bogus`"),
-            "{messages:?}"
-        );
-        assert!(
-            messages[1].starts_with("posts/p.md:15: unknown demo `nope`; known demos: retry, storm, breaker, contention"),
-            "{messages:?}"
-        );
-    }
-}
+mod tests;
