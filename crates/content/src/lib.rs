@@ -5,6 +5,7 @@
 
 pub mod about;
 pub mod compress;
+pub mod contrast;
 pub mod corrections;
 pub mod csp;
 pub mod demo_directive;
