@@ -28,6 +28,16 @@
       if (buttons[i].getAttribute('aria-pressed') !== pressed) buttons[i].setAttribute('aria-pressed', pressed);
     }
   }
+  // Charts drawn on a canvas take the theme's text colour, so a demo
+  // redraws on this event (src/demos/redraw_epoch.rs, THEME_EVENT).
+  function themeChanged() {
+    label();
+    window.dispatchEvent(new Event('site:theme'));
+  }
+  if (window.matchMedia) {
+    var scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    if (scheme.addEventListener) scheme.addEventListener('change', themeChanged);
+  }
   var saved = stored();
   if (saved === 'dark' || saved === 'light') root.setAttribute('data-theme', saved);
 
@@ -38,7 +48,7 @@
       var next = current() === 'dark' ? 'light' : 'dark';
       root.setAttribute('data-theme', next);
       try { localStorage.setItem(KEY, next); } catch (e) { /* private mode: not remembered */ }
-      label();
+      themeChanged();
       return;
     }
     var copy = target && target.closest('.copy-code');

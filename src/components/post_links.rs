@@ -84,10 +84,14 @@ pub fn PostNavigation(
         {has_nav.then(|| view! {
             <nav class="post-nav" aria-label="Previous and next posts">
                 {previous.map(|p| view! {
-                    <a class="previous" rel="prev" href=site_url(&post_route(&p.slug))><span class="label">"Previous"</span> " " {p.title}</a>
+                    <a class="previous" rel="prev" href=site_url(&post_route(&p.slug))>
+                        <span class="label"><span aria-hidden="true">"← "</span>"Previous"</span> " " <span class="title">{p.title}</span>
+                    </a>
                 })}
                 {next.map(|p| view! {
-                    <a class="next" rel="next" href=site_url(&post_route(&p.slug))><span class="label">"Next"</span> " " {p.title}</a>
+                    <a class="next" rel="next" href=site_url(&post_route(&p.slug))>
+                        <span class="label">"Next"<span aria-hidden="true">" →"</span></span> " " <span class="title">{p.title}</span>
+                    </a>
                 })}
             </nav>
         })}

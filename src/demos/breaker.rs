@@ -11,10 +11,10 @@ use sim::{ms_to_micros, BreakerScenario, BreakerState, Micros, RetryRun};
 use super::canvas::draw_sharp;
 use super::controls::Slider;
 use super::export::ExportButtons;
-use super::layout_epoch::LayoutEpoch;
 use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
+use super::redraw_epoch::RedrawEpoch;
 use super::seed::SeedControls;
 use super::state::DemoState;
 use super::trace_note::{cut_at, TraceNote};
@@ -113,7 +113,7 @@ fn breaker_figure(
 
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
-        LayoutEpoch::track();
+        RedrawEpoch::track();
         let Some(canvas) = canvas.get() else { return };
         let until = playback.playhead.get();
         let (span, outages) = scenario.with(|s| {
@@ -121,16 +121,9 @@ fn breaker_figure(
             (f64::from(s.requests) * s.interval_ms, o)
         });
         run.with(|run| {
-            draw_sharp(&canvas, |area, ratio| {
-                let _ = charts::draw_breaker_timeline(
-                    area,
-                    run,
-                    span,
-                    until,
-                    &outages,
-                    charts::Palette::NEUTRAL,
-                    ratio,
-                );
+            draw_sharp(&canvas, |area, ratio, palette| {
+                let _ =
+                    charts::draw_breaker_timeline(area, run, span, until, &outages, palette, ratio);
             })
         });
     });
@@ -143,11 +136,13 @@ fn breaker_figure(
     let events_csv = Callback::new(move |_| run.with(|r| export::to_csv(&r.trace)));
     let metrics_csv = Callback::new(move |_| run.with(|r| export::metrics_csv(&r.stats)));
     let run_json = Callback::new(move |_| {
-        scenario.with(|s| run.with(|r| export::run_json("breaker", r.seed, s, &r.stats, &r.trace)))
+        scenario.with(|s| {
+            run.with(|r| export::run_json(sim::Demo::Breaker, r.seed, s, &r.stats, &r.trace))
+        })
     });
 
     view! {
-        <figure class="demo demo-live" id=id.clone() data-demo="breaker" aria-busy=move || live.updating.get().to_string()>
+        <figure class="demo demo-live" id=id.clone() data-demo=sim::Demo::Breaker.key() aria-busy=move || live.updating.get().to_string()>
             <RetireStaticPicture index />
             <div class="demo-controls" role="group" aria-label="Breaker demo parameters">
                 <Slider id=field("threshold") label="Failure threshold" unit="%" min=0.1 max=1.0 step=0.05

@@ -1,20 +1,34 @@
-//! Drawing a plotters chart on a canvas, sharp on HiDPI screens.
+//! Drawing a plotters chart on a canvas, sharp on HiDPI screens, in the
+//! theme's colours.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::RGBColor;
 use plotters_canvas::CanvasBackend;
 
 /// Sizes the canvas's backing store to its CSS size times the device pixel
 /// ratio (plotters' canvas is blurry otherwise), then calls `draw` with the
-/// drawing area and the ratio (to scale text and margins).
+/// drawing area, the ratio (to scale text and margins) and the palette.
+///
+/// The palette is [`charts::Palette::NEUTRAL`], whose lines read on both
+/// themes, with its text in the canvas's CSS `color` (the theme's muted
+/// colour, style/main.css: the same the build's SVG charts take), read at
+/// each draw; the demo redraws when the theme changes
+/// ([`super::redraw_epoch`]).
 pub fn draw_sharp<F>(canvas: &web_sys::HtmlCanvasElement, draw: F)
 where
-    F: FnOnce(&DrawingArea<CanvasBackend, Shift>, f64),
+    F: FnOnce(&DrawingArea<CanvasBackend, Shift>, f64, charts::Palette),
 {
-    let ratio = web_sys::window()
+    let window = web_sys::window();
+    let ratio = window
+        .as_ref()
         .map(|w| w.device_pixel_ratio())
         .unwrap_or(1.0)
         .max(1.0);
+    let palette = match window.and_then(|w| text_colour(&w, canvas)) {
+        Some(text) => charts::Palette::NEUTRAL.with_text(text),
+        None => charts::Palette::NEUTRAL,
+    };
     let css_width = canvas.client_width().max(1) as f64;
     let css_height = canvas.client_height().max(1) as f64;
     canvas.set_width((css_width * ratio).round() as u32);
@@ -22,6 +36,22 @@ where
     if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
         let area = backend.into_drawing_area();
         let _ = area.fill(&TRANSPARENT);
-        draw(&area, ratio);
+        draw(&area, ratio, palette);
     }
+}
+
+/// The computed `color` of `canvas` (`rgb(r, g, b)`, as browsers report it).
+fn text_colour(window: &web_sys::Window, canvas: &web_sys::HtmlCanvasElement) -> Option<RGBColor> {
+    let colour = window
+        .get_computed_style(canvas)
+        .ok()??
+        .get_property_value("color")
+        .ok()?;
+    let inner = colour.trim().strip_prefix("rgb(")?.strip_suffix(')')?;
+    let mut channels = inner.split(',').map(|c| c.trim().parse::<u8>().ok());
+    Some(RGBColor(
+        channels.next()??,
+        channels.next()??,
+        channels.next()??,
+    ))
 }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use page_data::DemoSpec;
 use wasm_bindgen::JsCast;
 
-use super::layout_epoch::LayoutEpoch;
+use super::redraw_epoch::RedrawEpoch;
 use super::DemoView;
 
 /// A mounted demo; dropping it unmounts the demo.
@@ -31,7 +31,7 @@ pub fn mount(
     let spec: DemoSpec =
         serde_json::from_str(spec_json).map_err(|e| format!("not a demo spec: {e}"))?;
     let handle = leptos::mount::mount_to(host, move || {
-        LayoutEpoch::provide();
+        RedrawEpoch::provide();
         view! { <DemoView spec index /> }
     });
     Ok(MountedDemo {
@@ -53,6 +53,6 @@ pub fn RetireStaticPicture(index: usize) -> impl IntoView {
         if let Some(picture) = picture.and_then(|e| e.dyn_into::<web_sys::Element>().ok()) {
             picture.remove();
         }
-        LayoutEpoch::bump_current();
+        RedrawEpoch::bump_current();
     });
 }

@@ -1,6 +1,7 @@
 // Same scenario, same seed: the same run, event for event, natively and in
 // wasm in the browser. Each side prints a digest of the whole traced run
-// (`sim --digest` natively, crates/wasm-bench in Chromium).
+// (`sim --digest` natively, crates/wasm-bench in Chromium), for every demo
+// the registry has (`sim --list`, from `sim::Demo::ALL`).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,7 +15,8 @@ import { serve } from './static-server.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PKG_DIR = join(root, 'target/wasm-bench');
 const SIM = join(root, 'target/debug/sim');
-const SCENARIOS = ['retry', 'storm', 'contention', 'queue', 'deep_space'];
+/** Every demo's key, from the registry (the CLI prints it). */
+const SCENARIOS = existsSync(SIM) ? execFileSync(SIM, ['--list'], { encoding: 'utf8' }).trim().split('\n') : [];
 const SEEDS = 3;
 
 let browser;
@@ -28,9 +30,10 @@ before(async () => {
     join(PKG_DIR, 'digest.html'),
     `<!DOCTYPE html><meta charset="utf-8"><title>digests</title><link rel="icon" href="data:,">
 <script type="module">
-import init, { run_digest } from './pkg/wasm_bench.js';
+import init, { demo_keys, run_digest } from './pkg/wasm_bench.js';
 await init();
 window.runDigest = run_digest;
+window.demoKeys = demo_keys;
 </script>`,
   );
   server = await serve(PKG_DIR);
@@ -42,6 +45,12 @@ window.runDigest = run_digest;
 after(async () => {
   await browser?.close();
   await server?.close();
+});
+
+test('the wasm knows the same demos as the CLI, all six of them at least', async () => {
+  assert.ok(SCENARIOS.length >= 6, SCENARIOS.join(' '));
+  assert.ok(SCENARIOS.includes('breaker') && SCENARIOS.includes('deep-space'), SCENARIOS.join(' '));
+  assert.deepEqual((await page.evaluate(() => window.demoKeys())).split('\n'), SCENARIOS);
 });
 
 for (const name of SCENARIOS) {

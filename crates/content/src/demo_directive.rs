@@ -19,7 +19,7 @@ use page_data::DemoSpec;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use sim::{
-    BreakerScenario, ContentionSweep, DeepSpaceScenario, QueueScenario, RetryScenario,
+    BreakerScenario, ContentionSweep, DeepSpaceScenario, Demo, QueueScenario, RetryScenario,
     ScenarioError, StormScenario,
 };
 
@@ -60,29 +60,25 @@ pub fn parse_demo(
             .map(|(seed, scenario)| DemoSpec::$variant { seed, scenario })
         };
     }
-    match name {
-        "retry" => demo!(RetryScenario, Retry),
-        "storm" => demo!(StormScenario, Storm),
-        "breaker" => demo!(BreakerScenario, Breaker),
-        "contention" => demo!(ContentionSweep, Contention),
-        "queue" => demo!(QueueScenario, Queue),
-        "deep-space" => demo!(DeepSpaceScenario, DeepSpace),
-        "" => Err(ContentError::new(
+    let Some(demo) = Demo::from_key(name) else {
+        let problem = if name.is_empty() {
+            "a demo block needs a name, as in ```demo retry".to_string()
+        } else {
+            format!("unknown demo `{name}`")
+        };
+        return Err(ContentError::new(
             path,
             fence_line,
-            format!(
-                "a demo block needs a name, as in ```demo retry; known demos: {}",
-                DemoSpec::NAMES.join(", ")
-            ),
-        )),
-        other => Err(ContentError::new(
-            path,
-            fence_line,
-            format!(
-                "unknown demo `{other}`; known demos: {}",
-                DemoSpec::NAMES.join(", ")
-            ),
-        )),
+            format!("{problem}; known demos: {}", Demo::keys()),
+        ));
+    };
+    match demo {
+        Demo::Retry => demo!(RetryScenario, Retry),
+        Demo::Storm => demo!(StormScenario, Storm),
+        Demo::Breaker => demo!(BreakerScenario, Breaker),
+        Demo::Contention => demo!(ContentionSweep, Contention),
+        Demo::Queue => demo!(QueueScenario, Queue),
+        Demo::DeepSpace => demo!(DeepSpaceScenario, DeepSpace),
     }
 }
 

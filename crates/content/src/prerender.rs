@@ -256,14 +256,14 @@ pub fn post_footer(article: &Article) -> String {
     let mut nav = String::new();
     if let Some(prev) = &article.previous {
         nav.push_str(&format!(
-            r#"<a class="previous" rel="prev" href="/{}"><span class="label">Previous</span> {}</a>"#,
+            r#"<a class="previous" rel="prev" href="/{}"><span class="label"><span aria-hidden="true">← </span>Previous</span> <span class="title">{}</span></a>"#,
             post_route(&prev.slug),
             escape_html(&prev.title)
         ));
     }
     if let Some(next) = &article.next {
         nav.push_str(&format!(
-            r#"<a class="next" rel="next" href="/{}"><span class="label">Next</span> {}</a>"#,
+            r#"<a class="next" rel="next" href="/{}"><span class="label">Next<span aria-hidden="true"> →</span></span> <span class="title">{}</span></a>"#,
             post_route(&next.slug),
             escape_html(&next.title)
         ));

@@ -245,32 +245,7 @@ fn demo_paths() -> Vec<String> {
         "client.deadline_ms".into(),
         "hops".into(),
     ];
-    for spec in [
-        DemoSpec::Retry {
-            seed: 1,
-            scenario: Default::default(),
-        },
-        DemoSpec::Storm {
-            seed: 1,
-            scenario: Default::default(),
-        },
-        DemoSpec::Breaker {
-            seed: 1,
-            scenario: Default::default(),
-        },
-        DemoSpec::Contention {
-            seed: 1,
-            scenario: Default::default(),
-        },
-        DemoSpec::Queue {
-            seed: 1,
-            scenario: Default::default(),
-        },
-        DemoSpec::DeepSpace {
-            seed: 1,
-            scenario: Default::default(),
-        },
-    ] {
+    for spec in sim::Demo::ALL.map(|d| DemoSpec::default_for(d, 1)) {
         let json = serde_json::to_value(&spec).expect("json");
         out.extend(sim::overrides::field_paths(&json["scenario"]));
     }
@@ -297,7 +272,7 @@ fn demo_body() -> impl Strategy<Value = String> {
 
 fn demo_name() -> impl Strategy<Value = String> {
     prop_oneof![
-        4 => prop::sample::select(DemoSpec::NAMES.to_vec()).prop_map(str::to_string),
+        4 => prop::sample::select(sim::Demo::ALL.map(sim::Demo::key).to_vec()).prop_map(str::to_string),
         1 => any::<String>(),
     ]
 }

@@ -2,13 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 use sim::{
-    BreakerScenario, ContentionSweep, DeepSpaceScenario, QueueScenario, RetryScenario,
+    BreakerScenario, ContentionSweep, DeepSpaceScenario, Demo, QueueScenario, RetryScenario,
     ScenarioError, StormScenario,
 };
 
-/// A demo and its starting parameters, as validated at build time.
+/// A demo and its starting parameters, as validated at build time. Its
+/// variants are [`Demo`]'s, tagged with the same keys (`"name":
+/// "deep-space"`; the `registry_and_specs_agree` test checks it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "name", rename_all = "snake_case")]
+#[serde(tag = "name", rename_all = "kebab-case")]
 pub enum DemoSpec {
     Retry {
         seed: u64,
@@ -37,16 +39,6 @@ pub enum DemoSpec {
 }
 
 impl DemoSpec {
-    /// The names an author can write after `demo` in a fenced block.
-    pub const NAMES: [&'static str; 6] = [
-        "retry",
-        "storm",
-        "breaker",
-        "contention",
-        "queue",
-        "deep-space",
-    ];
-
     /// Checks the scenario against its documented ranges.
     pub fn validate(&self) -> Result<(), ScenarioError> {
         match self {
@@ -59,14 +51,66 @@ impl DemoSpec {
         }
     }
 
-    pub fn name(&self) -> &'static str {
+    /// Which demo this is.
+    pub fn demo(&self) -> Demo {
         match self {
-            DemoSpec::Retry { .. } => "retry",
-            DemoSpec::Storm { .. } => "storm",
-            DemoSpec::Breaker { .. } => "breaker",
-            DemoSpec::Contention { .. } => "contention",
-            DemoSpec::Queue { .. } => "queue",
-            DemoSpec::DeepSpace { .. } => "deep-space",
+            DemoSpec::Retry { .. } => Demo::Retry,
+            DemoSpec::Storm { .. } => Demo::Storm,
+            DemoSpec::Breaker { .. } => Demo::Breaker,
+            DemoSpec::Contention { .. } => Demo::Contention,
+            DemoSpec::Queue { .. } => Demo::Queue,
+            DemoSpec::DeepSpace { .. } => Demo::DeepSpace,
+        }
+    }
+
+    /// `demo` at its default scenario with `seed` (what ```demo <key>```
+    /// with an empty body gives).
+    pub fn default_for(demo: Demo, seed: u64) -> DemoSpec {
+        match demo {
+            Demo::Retry => DemoSpec::Retry {
+                seed,
+                scenario: Default::default(),
+            },
+            Demo::Storm => DemoSpec::Storm {
+                seed,
+                scenario: Default::default(),
+            },
+            Demo::Breaker => DemoSpec::Breaker {
+                seed,
+                scenario: Default::default(),
+            },
+            Demo::Contention => DemoSpec::Contention {
+                seed,
+                scenario: Default::default(),
+            },
+            Demo::Queue => DemoSpec::Queue {
+                seed,
+                scenario: Default::default(),
+            },
+            Demo::DeepSpace => DemoSpec::DeepSpace {
+                seed,
+                scenario: Default::default(),
+            },
+        }
+    }
+
+    /// The demo's key (`Demo::key`).
+    pub fn name(&self) -> &'static str {
+        self.demo().key()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_and_specs_agree() {
+        let specs = Demo::ALL.map(|d| DemoSpec::default_for(d, 1));
+        assert_eq!(specs.each_ref().map(|s| s.demo()), Demo::ALL);
+        for spec in specs {
+            let json = serde_json::to_value(&spec).expect("serializes");
+            assert_eq!(json["name"], spec.name(), "the page data's tag is the key");
         }
     }
 }

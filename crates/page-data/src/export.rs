@@ -115,14 +115,14 @@ pub fn metrics_csv<T: Serialize>(metrics: &T) -> String {
 /// A whole run as pretty JSON: `{"demo", "seed", "scenario", "metrics",
 /// "events"}`.
 pub fn run_json<S: Serialize, M: Serialize, E: Serialize>(
-    demo: &str,
+    demo: sim::Demo,
     seed: u64,
     scenario: &S,
     metrics: &M,
     events: &[E],
 ) -> String {
     let mut map = Map::new();
-    map.insert("demo".into(), Value::String(demo.into()));
+    map.insert("demo".into(), Value::String(demo.key().into()));
     map.insert("seed".into(), Value::from(seed));
     map.insert(
         "scenario".into(),
@@ -179,7 +179,7 @@ mod tests {
             nested: Inner { p50: None },
         });
         assert_eq!(csv, "metric,value\nname,\"a,\"\"b\"\"\"\nnested.p50,\n");
-        let json = run_json("retry", 3, &1, &2, &[4, 5]);
+        let json = run_json(sim::Demo::Retry, 3, &1, &2, &[4, 5]);
         let back: Value = serde_json::from_str(&json).expect("valid JSON");
         assert_eq!(back["events"], serde_json::json!([4, 5]));
     }

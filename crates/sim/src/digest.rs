@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::Demo;
+
 /// The hex FNV-1a digest of `value`'s JSON, or of the error text if it
 /// cannot be serialized (which the scenario types never fail to be).
 pub fn digest<T: Serialize>(value: &T) -> String {
@@ -16,24 +18,21 @@ pub fn digest<T: Serialize>(value: &T) -> String {
     format!("{hash:016x}")
 }
 
-/// The digest of the traced run of scenario `name` (`retry`, `storm`,
-/// `contention`, `queue`, `deep_space`) at its defaults with `seed`, or
-/// `None` for an unknown name. The wasm check in the browser tests calls
-/// this through crates/wasm-bench and compares with the native CLI.
-pub fn default_run_digest(name: &str, seed: u64) -> Option<String> {
+/// The digest of the traced run of `demo`'s scenario at its defaults with
+/// `seed` (the contention demo's: one run of its default contention
+/// scenario, not the whole sweep). The wasm check in the browser tests
+/// calls this through crates/wasm-bench and compares with the native CLI.
+pub fn default_run_digest(demo: Demo, seed: u64) -> String {
     use crate::*;
-    Some(match name {
-        "retry" => digest(&run_retry(&RetryScenario::default(), seed)),
-        "storm" => digest(&run_storm_traced(&StormScenario::default(), seed)),
-        "contention" => digest(&run_contention_traced(&ContentionScenario::default(), seed)),
-        "queue" => digest(&run_queue_traced(&QueueScenario::default(), seed)),
-        "deep_space" => digest(&run_deep_space_traced(&DeepSpaceScenario::default(), seed)),
-        _ => return None,
-    })
+    match demo {
+        Demo::Retry => digest(&run_retry(&RetryScenario::default(), seed)),
+        Demo::Storm => digest(&run_storm_traced(&StormScenario::default(), seed)),
+        Demo::Breaker => digest(&run_breaker(&BreakerScenario::default(), seed)),
+        Demo::Contention => digest(&run_contention_traced(&ContentionScenario::default(), seed)),
+        Demo::Queue => digest(&run_queue_traced(&QueueScenario::default(), seed)),
+        Demo::DeepSpace => digest(&run_deep_space_traced(&DeepSpaceScenario::default(), seed)),
+    }
 }
-
-/// The scenario names [`default_run_digest`] knows.
-pub const DIGEST_SCENARIOS: [&str; 5] = ["retry", "storm", "contention", "queue", "deep_space"];
 
 #[cfg(test)]
 mod tests {
@@ -41,12 +40,11 @@ mod tests {
 
     #[test]
     fn digests_are_stable_and_differ_by_seed() {
-        for name in DIGEST_SCENARIOS {
-            let a = default_run_digest(name, 1).expect("known");
-            assert_eq!(a, default_run_digest(name, 1).expect("known"), "{name}");
-            assert_ne!(a, default_run_digest(name, 2).expect("known"), "{name}");
+        for demo in Demo::ALL {
+            let a = default_run_digest(demo, 1);
+            assert_eq!(a, default_run_digest(demo, 1), "{demo}");
+            assert_ne!(a, default_run_digest(demo, 2), "{demo}");
             assert_eq!(a.len(), 16);
         }
-        assert_eq!(default_run_digest("nope", 1), None);
     }
 }

@@ -21,6 +21,7 @@ mod contention;
 mod contention_sweep;
 mod deep_space;
 mod delay;
+mod demo;
 mod digest;
 mod error;
 mod event_queue;
@@ -59,7 +60,8 @@ pub use deep_space::{
     EARTH_MARS_NEAR_MS, EARTH_MOON_MS,
 };
 pub use delay::Delay;
-pub use digest::{default_run_digest, digest, DIGEST_SCENARIOS};
+pub use demo::Demo;
+pub use digest::{default_run_digest, digest};
 pub use error::ScenarioError;
 pub use event_queue::EventQueue;
 pub use histogram::LatencyHistogram;

@@ -28,8 +28,18 @@ pub fn retry_events(seed: u32) -> f64 {
 }
 
 /// The digest of a default run with its full event log (see
-/// `sim::default_run_digest`); empty for an unknown scenario name.
+/// `sim::default_run_digest`) of the demo whose key is `name`; empty for an
+/// unknown name.
 #[wasm_bindgen]
 pub fn run_digest(name: &str, seed: u32) -> String {
-    sim::default_run_digest(name, u64::from(seed)).unwrap_or_default()
+    sim::Demo::from_key(name)
+        .map(|demo| sim::default_run_digest(demo, u64::from(seed)))
+        .unwrap_or_default()
+}
+
+/// The keys of every demo (`sim::Demo::ALL`), one per line: the browser
+/// test checks that the wasm knows the same demos as `sim --list`.
+#[wasm_bindgen]
+pub fn demo_keys() -> String {
+    sim::Demo::ALL.map(sim::Demo::key).join("\n")
 }

@@ -15,11 +15,11 @@ use sim::{ContentionSummary, ContentionSweep};
 use super::canvas::draw_sharp;
 use super::controls::Slider;
 use super::export::ExportButtons;
-use super::layout_epoch::LayoutEpoch;
 use super::legend::Legend;
 use super::motion::prefers_reduced_motion;
 use super::mount::RetireStaticPicture;
 use super::playback::SPEEDS;
+use super::redraw_epoch::RedrawEpoch;
 use super::seed::SeedControls;
 use super::state::DemoState;
 use runner::SweepRunner;
@@ -38,7 +38,7 @@ fn SweepChart(
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
-        LayoutEpoch::track();
+        RedrawEpoch::track();
         let Some(canvas) = canvas.get() else { return };
         if !show.get() {
             return;
@@ -50,16 +50,8 @@ fn SweepChart(
             )
         });
         results.with(|r| {
-            draw_sharp(&canvas, |area, ratio| {
-                let _ = charts::draw_contention_sweep(
-                    area,
-                    r,
-                    &order,
-                    max,
-                    metric,
-                    charts::Palette::NEUTRAL,
-                    ratio,
-                );
+            draw_sharp(&canvas, |area, ratio, palette| {
+                let _ = charts::draw_contention_sweep(area, r, &order, max, metric, palette, ratio);
             })
         });
     });
@@ -96,14 +88,20 @@ pub fn ContentionDemo(seed: u64, scenario: ContentionSweep, index: usize) -> imp
     let metrics_csv = Callback::new(move |_| export::metrics_csv(&headline()));
     let run_json = Callback::new(move |_| {
         sweep.with(|s| {
-            runner
-                .results
-                .with(|r| export::run_json("contention", seed.get_untracked(), s, &headline(), r))
+            runner.results.with(|r| {
+                export::run_json(
+                    sim::Demo::Contention,
+                    seed.get_untracked(),
+                    s,
+                    &headline(),
+                    r,
+                )
+            })
         })
     });
 
     view! {
-        <figure class="demo demo-live" id=id.clone() data-demo="contention"
+        <figure class="demo demo-live" id=id.clone() data-demo=sim::Demo::Contention.key()
             aria-busy=move || (runner.playing.get() && runner.timing.get().is_none()).to_string()>
             <RetireStaticPicture index />
             <div class="demo-controls" role="group" aria-label="Contention demo parameters">

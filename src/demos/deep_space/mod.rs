@@ -14,11 +14,11 @@ use sim::{micros_to_ms, ms_to_micros, DeepSpaceRun, DeepSpaceScenario};
 
 use super::canvas::draw_sharp;
 use super::export::ExportButtons;
-use super::layout_epoch::LayoutEpoch;
 use super::legend::Legend;
 use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
+use super::redraw_epoch::RedrawEpoch;
 use super::seed::SeedControls;
 use super::state::DemoState;
 use super::trace_note::{cut_at, TraceNote};
@@ -45,7 +45,7 @@ fn PathPicture(
     });
     let replay = StoredValue::new(None::<(u64, charts::DeepSpaceReplay)>);
     Effect::new(move |_| {
-        LayoutEpoch::track();
+        RedrawEpoch::track();
         let Some(canvas) = canvas.get() else { return };
         let at = playback.playhead.get();
         let current = generation.get();
@@ -68,15 +68,9 @@ fn PathPicture(
                     "{title}: {} delivered, {} retransmissions so far",
                     snap.delivered, snap.retransmissions
                 );
-                draw_sharp(&canvas, |area, ratio| {
+                draw_sharp(&canvas, |area, ratio, palette| {
                     let _ = charts::draw_deep_space(
-                        area,
-                        snap,
-                        &names,
-                        &light_ms,
-                        &heading,
-                        charts::Palette::NEUTRAL,
-                        ratio,
+                        area, snap, &names, &light_ms, &heading, palette, ratio,
                     );
                 });
             })
@@ -135,15 +129,14 @@ fn deep_space_figure(
         })
     });
     Effect::new(move |_| {
-        LayoutEpoch::track();
+        RedrawEpoch::track();
         let Some(canvas) = deliveries.get() else {
             return;
         };
         let until_ms = micros_to_ms(playback.playhead.get());
         let (span_ms, messages) = (span.get(), scenario.with(|s| s.messages));
-        let palette = charts::Palette::NEUTRAL;
         delivered.with(|(e2e, custody)| {
-            draw_sharp(&canvas, |area, ratio| {
+            draw_sharp(&canvas, |area, ratio, palette| {
                 let _ = charts::draw_time_lines(
                     area,
                     charts::TimeFrame {
@@ -217,13 +210,13 @@ fn deep_space_figure(
                             .map(move |e| serde_json::json!({"recovery": tag, "event": e}))
                     })
                     .collect();
-                export::run_json("deep-space", r[0].seed, s, &metrics, &events)
+                export::run_json(sim::Demo::DeepSpace, r[0].seed, s, &metrics, &events)
             })
         })
     });
 
     view! {
-        <figure class="demo demo-live" id=id.clone() data-demo="deep-space" aria-busy=move || live.updating.get().to_string()>
+        <figure class="demo demo-live" id=id.clone() data-demo=sim::Demo::DeepSpace.key() aria-busy=move || live.updating.get().to_string()>
             <RetireStaticPicture index />
             <controls::DeepSpaceControls scenario id=id.clone() />
             <SeedControls seed on_reset=state.resetter() id=id.clone() />

@@ -15,11 +15,11 @@ use sim::{micros_to_ms, ms_to_micros, QueueRun, QueueScenario};
 
 use super::canvas::draw_sharp;
 use super::export::ExportButtons;
-use super::layout_epoch::LayoutEpoch;
 use super::legend::Legend;
 use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
+use super::redraw_epoch::RedrawEpoch;
 use super::seed::SeedControls;
 use super::state::DemoState;
 use super::trace_note::{cut_at, TraceNote};
@@ -51,13 +51,12 @@ fn QueueChart(
         })
     });
     Effect::new(move |_| {
-        LayoutEpoch::track();
+        RedrawEpoch::track();
         let Some(canvas) = canvas.get() else { return };
         let until_ms = micros_to_ms(playback.playhead.get());
         let span_ms = span.get();
-        let palette = charts::Palette::NEUTRAL;
         series.with(|(series, lag)| {
-            draw_sharp(&canvas, |area, ratio| {
+            draw_sharp(&canvas, |area, ratio, palette| {
                 let _ = if totals {
                     charts::draw_time_lines(
                         area,
@@ -132,7 +131,7 @@ fn queue_figure(
     });
     let replay = StoredValue::new(None::<(u64, charts::QueueReplay)>);
     Effect::new(move |_| {
-        LayoutEpoch::track();
+        RedrawEpoch::track();
         let Some(canvas) = flow.get() else { return };
         let at = playback.playhead.get();
         let current = generation.get();
@@ -144,9 +143,8 @@ fn queue_figure(
                 }
                 if let Some((_, replay)) = slot {
                     let snap = replay.seek(&run.trace, at, FLASH_US);
-                    draw_sharp(&canvas, |area, ratio| {
-                        let _ =
-                            charts::draw_queue_flow(area, snap, charts::Palette::NEUTRAL, ratio);
+                    draw_sharp(&canvas, |area, ratio, palette| {
+                        let _ = charts::draw_queue_flow(area, snap, palette, ratio);
                     });
                 }
             })
@@ -157,11 +155,13 @@ fn queue_figure(
     let events_csv = Callback::new(move |_| run.with(|r| export::to_csv(&r.trace)));
     let metrics_csv = Callback::new(move |_| run.with(|r| export::metrics_csv(&r.stats)));
     let run_json = Callback::new(move |_| {
-        scenario.with(|s| run.with(|r| export::run_json("queue", r.seed, s, &r.stats, &r.trace)))
+        scenario.with(|s| {
+            run.with(|r| export::run_json(sim::Demo::Queue, r.seed, s, &r.stats, &r.trace))
+        })
     });
 
     view! {
-        <figure class="demo demo-live" id=id.clone() data-demo="queue" aria-busy=move || live.updating.get().to_string()>
+        <figure class="demo demo-live" id=id.clone() data-demo=sim::Demo::Queue.key() aria-busy=move || live.updating.get().to_string()>
             <RetireStaticPicture index />
             <controls::QueueControls scenario id=id.clone() />
             <SeedControls seed on_reset=state.resetter() id=id.clone() />

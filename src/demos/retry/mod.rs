@@ -13,10 +13,10 @@ use sim::{Micros, RetryRun, RetryScenario};
 
 use super::canvas::draw_sharp;
 use super::export::ExportButtons;
-use super::layout_epoch::LayoutEpoch;
 use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
+use super::redraw_epoch::RedrawEpoch;
 use super::seed::SeedControls;
 use super::state::DemoState;
 use super::trace_note::{cut_at, TraceNote};
@@ -62,18 +62,18 @@ fn retry_figure(
 
     let timeline = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
-        LayoutEpoch::track();
+        RedrawEpoch::track();
         let Some(canvas) = timeline.get() else { return };
         let playhead = playback.playhead.get();
         let from = playhead.saturating_sub(TIMELINE_SPAN * 3 / 4);
         marks.with(|marks| {
-            draw_sharp(&canvas, |area, ratio| {
+            draw_sharp(&canvas, |area, ratio, palette| {
                 let _ = charts::draw_retry_timeline(
                     area,
                     marks,
                     (from, from + TIMELINE_SPAN),
                     playhead,
-                    charts::Palette::NEUTRAL,
+                    palette,
                     ratio,
                 );
             })
@@ -81,13 +81,13 @@ fn retry_figure(
     });
     let histogram = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
-        LayoutEpoch::track();
+        RedrawEpoch::track();
         let Some(canvas) = histogram.get() else {
             return;
         };
         run.with(|run| {
-            draw_sharp(&canvas, |area, ratio| {
-                let _ = charts::draw_latency_histogram(area, run, charts::Palette::NEUTRAL, ratio);
+            draw_sharp(&canvas, |area, ratio, palette| {
+                let _ = charts::draw_latency_histogram(area, run, palette, ratio);
             })
         });
     });
@@ -96,11 +96,13 @@ fn retry_figure(
     let events_csv = Callback::new(move |_| run.with(|r| export::to_csv(&r.trace)));
     let metrics_csv = Callback::new(move |_| run.with(|r| export::metrics_csv(&r.stats)));
     let run_json = Callback::new(move |_| {
-        scenario.with(|s| run.with(|r| export::run_json("retry", r.seed, s, &r.stats, &r.trace)))
+        scenario.with(|s| {
+            run.with(|r| export::run_json(sim::Demo::Retry, r.seed, s, &r.stats, &r.trace))
+        })
     });
 
     view! {
-        <figure class="demo demo-live" id=id.clone() data-demo="retry" aria-busy=move || live.updating.get().to_string()>
+        <figure class="demo demo-live" id=id.clone() data-demo=sim::Demo::Retry.key() aria-busy=move || live.updating.get().to_string()>
             <RetireStaticPicture index />
             <RetryControls scenario id=id.clone() />
             <SeedControls seed on_reset=state.resetter() id=id.clone() />

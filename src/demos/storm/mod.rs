@@ -14,11 +14,11 @@ use super::canvas::draw_sharp;
 use super::controls::Slider;
 use super::data_table::DataTable;
 use super::export::ExportButtons;
-use super::layout_epoch::LayoutEpoch;
 use super::legend::Legend;
 use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
+use super::redraw_epoch::RedrawEpoch;
 use super::seed::SeedControls;
 use super::state::DemoState;
 use page_data::StormSetup;
@@ -35,7 +35,7 @@ fn StormChart(
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
-        LayoutEpoch::track();
+        RedrawEpoch::track();
         let Some(canvas) = canvas.get() else { return };
         let until = sim::micros_to_ms(playback.playhead.get());
         let axes = axes.get();
@@ -51,16 +51,9 @@ fn StormChart(
         });
         run.with(|run| {
             let rates = charts::storm_rates(&run.series, bucket);
-            draw_sharp(&canvas, |area, ratio| {
+            draw_sharp(&canvas, |area, ratio, palette| {
                 let _ = charts::draw_storm_series(
-                    area,
-                    &rates,
-                    axes,
-                    until,
-                    &outages,
-                    title,
-                    charts::Palette::NEUTRAL,
-                    ratio,
+                    area, &rates, axes, until, &outages, title, palette, ratio,
                 );
             })
         });
@@ -194,12 +187,12 @@ fn storm_figure(
     });
     let run_json = Callback::new(move |_| {
         setup.with(|s| {
-            configured.with(|r| export::run_json("storm", r.seed, s, &r.stats, &r.series))
+            configured.with(|r| export::run_json(sim::Demo::Storm, r.seed, s, &r.stats, &r.series))
         })
     });
 
     view! {
-        <figure class="demo demo-live" id=id.clone() data-demo="storm" aria-busy=move || live.updating.get().to_string()>
+        <figure class="demo demo-live" id=id.clone() data-demo=sim::Demo::Storm.key() aria-busy=move || live.updating.get().to_string()>
             <RetireStaticPicture index />
             <div class="demo-controls" role="group" aria-label="Storm demo parameters">
                 <Slider

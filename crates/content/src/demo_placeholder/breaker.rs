@@ -45,7 +45,7 @@ pub(super) fn breaker(seed: u64, scenario: &BreakerScenario, index: usize) -> St
     );
     figure(Figure {
         index,
-        name: "breaker",
+        demo: sim::Demo::Breaker,
         legend: String::new(),
         charts: vec![(
             chart,

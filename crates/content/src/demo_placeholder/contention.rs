@@ -34,7 +34,7 @@ pub(super) fn contention(seed: u64, sweep: &ContentionSweep, index: usize) -> St
     );
     figure(Figure {
         index,
-        name: "contention",
+        demo: sim::Demo::Contention,
         legend: legend_html(&charts::sweep_legend(
             &sweep.strategies,
             charts::Palette::NEUTRAL,

@@ -78,7 +78,7 @@ pub(super) fn deep_space(seed: u64, scenario: &DeepSpaceScenario, index: usize) 
     );
     figure(Figure {
         index,
-        name: "deep-space",
+        demo: sim::Demo::DeepSpace,
         legend: legend_html(&[("end to end", palette.retried), ("custody", palette.ok)]),
         charts: vec![(chart, "Messages delivered over time, end to end and with custody, default run")],
         stats: format!(

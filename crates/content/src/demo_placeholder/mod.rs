@@ -79,7 +79,7 @@ fn stats_html(stats: &[Stat]) -> String {
 
 struct Figure<'a> {
     index: usize,
-    name: &'a str,
+    demo: sim::Demo,
     /// HTML before the charts (a legend), or empty.
     legend: String,
     charts: Vec<(String, &'a str)>,
@@ -100,9 +100,9 @@ fn figure(f: Figure<'_>) -> String {
         })
         .collect();
     format!(
-        r#"<figure class="demo" id="demo-{index}" data-demo="{name}"><div class="demo-static">{legend}{charts}{stats}<p class="demo-params">{params}</p><p class="demo-note">A static picture of the default run; the interactive demo loads with the page's WebAssembly.</p></div><figcaption>{caption}</figcaption></figure>"#,
+        r#"<figure class="demo" id="demo-{index}" data-demo="{demo}"><div class="demo-static">{legend}{charts}{stats}<p class="demo-params">{params}</p><p class="demo-note">A static picture of the default run; the interactive demo loads with the page's WebAssembly.</p></div><figcaption>{caption}</figcaption></figure>"#,
         index = f.index,
-        name = f.name,
+        demo = f.demo.key(),
         legend = f.legend,
         stats = f.stats,
         params = escape_html(&f.params),

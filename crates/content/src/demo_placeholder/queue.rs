@@ -60,7 +60,7 @@ pub(super) fn queue(seed: u64, scenario: &QueueScenario, index: usize) -> String
     );
     figure(Figure {
         index,
-        name: "queue",
+        demo: sim::Demo::Queue,
         legend: legend_html(&charts::queue_totals_legend(charts::Palette::NEUTRAL)),
         charts: vec![
             (lag_chart, "Consumer lag over time, default run"),

@@ -27,7 +27,7 @@ pub(super) fn retry(seed: u64, scenario: &RetryScenario, index: usize) -> String
     );
     figure(Figure {
         index,
-        name: "retry",
+        demo: sim::Demo::Retry,
         legend: String::new(),
         charts: vec![(chart, "Latency of successful requests, default run")],
         stats: format!(

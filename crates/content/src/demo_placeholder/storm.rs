@@ -49,7 +49,7 @@ pub(super) fn storm(seed: u64, scenario: &StormScenario, index: usize) -> String
     );
     figure(Figure {
         index,
-        name: "storm",
+        demo: sim::Demo::Storm,
         legend: legend_html(&charts::storm_legend(charts::Palette::NEUTRAL)),
         charts: vec![(
             chart,

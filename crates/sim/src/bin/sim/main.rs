@@ -5,7 +5,11 @@
 //! sim contention --clients 100 --strategy full-jitter --runs 20 --seed 1
 //! sim storm --client.retry_budget.ratio 0.1 --format csv --runs 5
 //! sim retry --link.loss 0.1 --client.max_attempts 3
+//! sim breaker --failure_rate 0.5
+//! sim --list
 //! ```
+//!
+//! The scenarios are the demos of `sim::Demo`, by their keys.
 
 mod report;
 
@@ -15,16 +19,18 @@ use report::Format;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sim::{
-    run_contention, run_deep_space, run_queue, run_retry, run_storm, summarize_contention,
-    ContentionScenario, DeepSpaceScenario, QueueScenario, RetryScenario, ScenarioError,
-    StormScenario,
+    run_breaker, run_contention, run_deep_space, run_queue, run_retry, run_storm,
+    summarize_contention, BreakerScenario, ContentionScenario, DeepSpaceScenario, Demo,
+    QueueScenario, RetryScenario, ScenarioError, StormScenario,
 };
 
 const USAGE: &str = "\
 usage: sim <scenario> [--seed N] [--runs N] [--format json|csv] [--each] [--series]
            [--<field> <value> ...]
+       sim --list      print the scenarios' names, one per line
 
-scenarios: retry, storm, contention, queue, deep-space
+";
+const OPTIONS: &str = "\
   --seed N         seed of the first run (default 1); run i uses seed N + i
   --runs N         runs to make (default 1)
   --format F       json (default) or csv
@@ -38,7 +44,7 @@ scenarios: retry, storm, contention, queue, deep-space
                    --link.latency '{\"kind\":\"constant\",\"ms\":5}'";
 
 struct Options {
-    scenario: String,
+    scenario: Demo,
     seed: u64,
     runs: u32,
     format: Format,
@@ -49,10 +55,14 @@ struct Options {
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
-    let scenario = args.next().ok_or("name a scenario")?;
-    if scenario == "-h" || scenario == "--help" {
+    let name = args.next().ok_or("name a scenario")?;
+    if name == "-h" || name == "--help" {
         return Err(String::new());
     }
+    let scenario = Demo::from_key(&name).ok_or(format!(
+        "unknown scenario `{name}`; known: {}",
+        Demo::keys()
+    ))?;
     let mut options = Options {
         scenario,
         seed: 1,
@@ -121,23 +131,28 @@ fn run(options: &Options) -> Result<(), String> {
         if !options.overrides.is_empty() {
             return Err("--digest runs the default scenario: drop the field settings".into());
         }
-        let name = options.scenario.replace('-', "_");
+        let demo = options.scenario;
         for seed in seeds(options) {
-            let digest = sim::default_run_digest(&name, seed)
-                .ok_or(format!("unknown scenario `{}`", options.scenario))?;
-            println!("{name} {seed} {digest}");
+            println!("{demo} {seed} {}", sim::default_run_digest(demo, seed));
         }
         return Ok(());
     }
-    match options.scenario.as_str() {
-        "retry" => {
+    match options.scenario {
+        Demo::Retry => {
             let s: RetryScenario = scenario(options, RetryScenario::validate)?;
             let rows: Vec<_> = seeds(options)
                 .map(|seed| report::retry_row(&run_retry(&s, seed)))
                 .collect();
             report::print_rows(&rows, options.format);
         }
-        "storm" => {
+        Demo::Breaker => {
+            let s: BreakerScenario = scenario(options, BreakerScenario::validate)?;
+            let rows: Vec<_> = seeds(options)
+                .map(|seed| report::breaker_row(&run_breaker(&s, seed)))
+                .collect();
+            report::print_rows(&rows, options.format);
+        }
+        Demo::Storm => {
             let s: StormScenario = scenario(options, StormScenario::validate)?;
             if options.series {
                 let run = run_storm(&s, options.seed);
@@ -150,7 +165,7 @@ fn run(options: &Options) -> Result<(), String> {
                 report::print_rows(&rows, options.format);
             }
         }
-        "contention" => {
+        Demo::Contention => {
             let s: ContentionScenario = scenario(options, ContentionScenario::validate)?;
             if options.each {
                 let rows: Vec<_> = seeds(options)
@@ -162,30 +177,31 @@ fn run(options: &Options) -> Result<(), String> {
                 report::print_contention_summary(&summary, options.format);
             }
         }
-        "queue" => {
+        Demo::Queue => {
             let s: QueueScenario = scenario(options, QueueScenario::validate)?;
             let rows: Vec<_> = seeds(options)
                 .map(|seed| report::queue_row(&run_queue(&s, seed)))
                 .collect();
             report::print_rows(&rows, options.format);
         }
-        "deep-space" | "deep_space" => {
+        Demo::DeepSpace => {
             let s: DeepSpaceScenario = scenario(options, DeepSpaceScenario::validate)?;
             let rows: Vec<_> = seeds(options)
                 .map(|seed| report::deep_space_row(&run_deep_space(&s, seed)))
                 .collect();
             report::print_rows(&rows, options.format);
         }
-        other => {
-            return Err(format!(
-                "unknown scenario `{other}`; known: retry, storm, contention, queue, deep-space"
-            ))
-        }
     }
     Ok(())
 }
 
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("--list") {
+        for demo in Demo::ALL {
+            println!("{demo}");
+        }
+        return ExitCode::SUCCESS;
+    }
     let result = parse_args(std::env::args().skip(1)).and_then(|o| run(&o));
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -193,7 +209,7 @@ fn main() -> ExitCode {
             if !message.is_empty() {
                 eprintln!("sim: {message}");
             }
-            eprintln!("{USAGE}");
+            eprintln!("{USAGE}scenarios: {}\n{OPTIONS}", Demo::keys());
             ExitCode::from(2)
         }
     }

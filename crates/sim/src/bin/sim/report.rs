@@ -37,6 +37,15 @@ pub fn retry_row(run: &RetryRun) -> Row {
     request_columns(run.seed, run.events, json!(run.end), &run.stats)
 }
 
+/// A breaker run: a retry run's columns and how often the breaker turned
+/// away a request or changed state.
+pub fn breaker_row(run: &RetryRun) -> Row {
+    let mut row = retry_row(run);
+    row.push(("breaker_rejected", json!(run.stats.breaker_rejected)));
+    row.push(("breaker_transitions", json!(run.breaker.len())));
+    row
+}
+
 pub fn storm_row(run: &StormRun) -> Row {
     let mut row = request_columns(run.seed, run.events, json!(run.end), &run.stats);
     let (verdict, after) = match run.verdict {
