@@ -123,3 +123,33 @@ test('the footer names the site and links the feed, with no placeholder', async 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the theme button sits in line with the navigation, and previous/next on their own sides', async () => {
+  const { page, errors } = await newPage(site.context);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(site.base + '/posts/retries-are-a-bet/');
+    await appReady(page);
+    const box = (sel) => page.locator(sel).first().boundingBox();
+    const [title, nav, toggle] = await Promise.all([
+      box('#app .site-title'),
+      box('#app .site-header nav'),
+      box('#app .theme-toggle'),
+    ]);
+    const middle = toggle.y + toggle.height / 2;
+    assert.ok(middle > nav.y && middle < nav.y + nav.height, `${width}px: the button is on the navigation's row`);
+    assert.ok(toggle.y >= title.y + title.height - 1, `${width}px: the button is under the title`);
+    assert.ok(toggle.x >= nav.x + nav.width - 1, `${width}px: the button follows the navigation`);
+    // Previous and next: two links, one at each side, neither running
+    // into the other.
+    const [previous, next] = await Promise.all([box('#app .post-nav a.previous'), box('#app .post-nav a.next')]);
+    const article = await box('#app .post-nav');
+    assert.ok(previous.x - article.x < 2, `${width}px: previous starts at the left`);
+    assert.ok(article.x + article.width - (next.x + next.width) < 2, `${width}px: next ends at the right`);
+    assert.ok(previous.x + previous.width <= next.x, `${width}px: they do not overlap`);
+    assert.match(await page.locator('#app .post-nav a.previous').textContent(), /^← Previous /);
+    assert.match(await page.locator('#app .post-nav a.next').textContent(), /^Next → /);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

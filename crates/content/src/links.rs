@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use lol_html::{element, rewrite_str, RewriteStrSettings};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::ContentError;
@@ -100,14 +101,21 @@ fn check_one(
     })
 }
 
-/// Every `id="..."` value in `html`.
+/// Every element id in `html`, however the attribute is written (double,
+/// single or no quotes, any case), as lol_html reads the tags.
 pub fn ids_in(html: &str) -> BTreeSet<String> {
-    html.match_indices(" id=\"")
-        .filter_map(|(at, m)| {
-            let rest = &html[at + m.len()..];
-            rest.find('"').map(|end| rest[..end].to_string())
-        })
-        .collect()
+    let ids = std::cell::RefCell::new(BTreeSet::new());
+    let settings =
+        RewriteStrSettings::new().append_element_content_handler(element!("[id]", |el| {
+            if let Some(id) = el.get_attribute("id") {
+                ids.borrow_mut().insert(id);
+            }
+            Ok(())
+        }));
+    // Reading cannot fail: the handler never errs and no memory limit is
+    // set. An id it could not read would be reported as a broken anchor.
+    let _ = rewrite_str(html, settings);
+    ids.into_inner()
 }
 
 #[cfg(test)]
@@ -192,5 +200,14 @@ mod tests {
                 .contains("looks the same but is spelt with other Unicode characters"),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn every_way_of_writing_an_id_is_found() {
+        let ids = ids_in(
+            r#"<h2 id="a">A</h2><span id='b'></span><p ID=c>x</p><svg><g id="d"/></svg><code>id="not-an-id"</code>"#,
+        );
+        let expected: BTreeSet<String> = ["a", "b", "c", "d"].map(String::from).into();
+        assert_eq!(ids, expected);
     }
 }
