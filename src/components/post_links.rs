@@ -7,7 +7,8 @@ use page_data::{post_route, PostLink, TocEntry};
 
 use crate::data::site_url;
 
-fn link(post: &PostLink) -> impl IntoView {
+/// A link to `post` by its title.
+pub fn link(post: &PostLink) -> impl IntoView {
     view! { <a href=site_url(&post_route(&post.slug))>{post.title.clone()}</a> }
 }
 

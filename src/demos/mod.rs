@@ -8,6 +8,7 @@
 
 mod breaker;
 mod canvas;
+mod consensus;
 mod contention;
 mod controls;
 mod data_table;
@@ -59,6 +60,9 @@ pub fn DemoView(spec: DemoSpec, index: usize) -> impl IntoView {
         }
         DemoSpec::DeepSpace { seed, scenario } => {
             view! { <deep_space::DeepSpaceDemo seed scenario index /> }.into_any()
+        }
+        DemoSpec::Consensus { seed, scenario } => {
+            view! { <consensus::ConsensusDemo seed scenario index /> }.into_any()
         }
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use page_data::{about_data_path, focus_data_path, AboutPage, Block, FocusPage};
 
-use crate::components::data_page;
+use crate::components::{data_page, post_link};
 use crate::site_meta::page_title;
 
 #[component]
@@ -42,6 +42,10 @@ pub fn Focus() -> impl IntoView {
                             <h2 id=title_id>{a.name.clone()} " " <span class=format!("focus-status status-{}", a.status.key())>{a.status.label()}</span></h2>
                             <p>{a.summary.clone()}</p>
                             <ul class="focus-points">{a.points.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                            {(!a.posts.is_empty()).then(|| view! {
+                                <p class="focus-posts-label">"Posts from here:"</p>
+                                <ul class="focus-posts">{a.posts.iter().map(|p| view! { <li>{post_link(p)}</li> }).collect_view()}</ul>
+                            })}
                         </section>
                     }
                 }).collect_view()}

@@ -2,6 +2,7 @@
 //! so the app's canvas and the build's static SVG are the same picture.
 
 mod breaker_timeline;
+mod consensus_ring;
 mod contention_sweep;
 mod deep_space_picture;
 mod deep_space_snapshot;
@@ -16,6 +17,10 @@ mod storm_series;
 mod time_lines;
 
 pub use breaker_timeline::{breaker_spans, draw_breaker_timeline};
+pub use consensus_ring::{
+    draw_consensus_ring, flight_color, ring_flights, ring_position, role_color, FlightKind,
+    RingFlight,
+};
 pub use contention_sweep::{draw_contention_sweep, sweep_legend, SweepMetric};
 pub use frame::Frame;
 pub use latency_histogram::{draw_latency_histogram, latency_buckets, LatencyBucket};

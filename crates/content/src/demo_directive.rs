@@ -19,8 +19,8 @@ use page_data::DemoSpec;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use sim::{
-    BreakerScenario, ContentionSweep, DeepSpaceScenario, Demo, QueueScenario, RetryScenario,
-    ScenarioError, StormScenario,
+    BreakerScenario, ConsensusScenario, ContentionSweep, DeepSpaceScenario, Demo, QueueScenario,
+    RetryScenario, ScenarioError, StormScenario,
 };
 
 use crate::error::ContentError;
@@ -79,6 +79,7 @@ pub fn parse_demo(
         Demo::Contention => demo!(ContentionSweep, Contention),
         Demo::Queue => demo!(QueueScenario, Queue),
         Demo::DeepSpace => demo!(DeepSpaceScenario, DeepSpace),
+        Demo::Consensus => demo!(ConsensusScenario, Consensus),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use page_data::{FocusArea, FocusPage, FocusStatus};
+use page_data::{FocusArea, FocusPage, FocusStatus, PostLink};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -27,17 +27,28 @@ struct RawArea {
     status: Spanned<String>,
     summary: Spanned<String>,
     points: Spanned<Vec<String>>,
+    /// Slugs of posts that follow from this area.
+    #[serde(default)]
+    posts: Vec<Spanned<String>>,
 }
 
 /// Reads and validates `path`.
-pub fn load_focus(path: &Path) -> Result<FocusPage, ContentError> {
+/// `post` finds a published post by slug, for an area's `posts`.
+pub fn load_focus(
+    path: &Path,
+    post: impl Fn(&str) -> Option<PostLink>,
+) -> Result<FocusPage, ContentError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| ContentError::new(path, 1, format!("cannot read: {e}")))?;
-    parse_focus(path, &text)
+    parse_focus(path, &text, post)
 }
 
 /// Parses and validates focus TOML; errors carry the line.
-pub fn parse_focus(path: &Path, text: &str) -> Result<FocusPage, ContentError> {
+pub fn parse_focus(
+    path: &Path,
+    text: &str,
+    post: impl Fn(&str) -> Option<PostLink>,
+) -> Result<FocusPage, ContentError> {
     let raw: RawFocus = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(text, s.start));
         ContentError::new(path, line, e.message().trim().to_string())
@@ -113,7 +124,23 @@ pub fn parse_focus(path: &Path, text: &str) -> Result<FocusPage, ContentError> {
                 "`points` must list at least one non-empty focus point".to_string(),
             ));
         }
+        let posts = area
+            .posts
+            .iter()
+            .map(|slug| {
+                post(slug.get_ref()).ok_or_else(|| {
+                    err(
+                        slug.span(),
+                        format!(
+                            "`posts`: no published post has the slug `{}`",
+                            slug.get_ref()
+                        ),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         areas.push(FocusArea {
+            posts,
             name: not_empty(&area.name, "name")?,
             summary: not_empty(&area.summary, "summary")?,
             key,
@@ -136,7 +163,14 @@ mod tests {
     const GOOD: &str = "title = \"Current focus\"\nintro = \"What I work on.\"\nupdated = 2026-11-20\n\n[[areas]]\nkey = \"async\"\nname = \"Async\"\nstatus = \"active\"\nsummary = \"Queues.\"\npoints = [\"ordering\", \"lag\"]\n";
 
     fn parse(text: &str) -> Result<FocusPage, String> {
-        parse_focus(Path::new("site/focus.toml"), text).map_err(|e| e.to_string())
+        parse_focus(Path::new("site/focus.toml"), text, |slug| {
+            (slug == "a-post").then(|| PostLink {
+                slug: slug.into(),
+                title: "A post".into(),
+                date: "2026-11-20".into(),
+            })
+        })
+        .map_err(|e| e.to_string())
     }
 
     #[test]
@@ -172,6 +206,17 @@ mod tests {
         let e = parse(&twice).unwrap_err();
         assert!(
             e.starts_with("site/focus.toml:13: two areas have the key `async`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn posts_link_to_published_posts_by_slug() {
+        let page = parse(&format!("{GOOD}posts = [\"a-post\"]\n")).expect("parses");
+        assert_eq!(page.areas[0].posts[0].title, "A post");
+        let e = parse(&format!("{GOOD}posts = [\"no-such\"]\n")).unwrap_err();
+        assert!(
+            e.starts_with("site/focus.toml:11: `posts`: no published post"),
             "{e}"
         );
     }

@@ -117,8 +117,24 @@ pub fn focus_main(page: &FocusPage) -> String {
                 .iter()
                 .map(|p| format!("<li>{}</li>", escape_html(p)))
                 .collect();
+            let posts: String = if a.posts.is_empty() {
+                String::new()
+            } else {
+                let links: String = a
+                    .posts
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            r#"<li><a href="/{}">{}</a></li>"#,
+                            escape_html(&post_route(&p.slug)),
+                            escape_html(&p.title)
+                        )
+                    })
+                    .collect();
+                format!(r#"<p class="focus-posts-label">Posts from here:</p><ul class="focus-posts">{links}</ul>"#)
+            };
             format!(
-                r#"<section class="focus-area" id="{key}" aria-labelledby="{key}-title"><h2 id="{key}-title">{name} <span class="focus-status status-{status_key}">{status}</span></h2><p>{summary}</p><ul class="focus-points">{points}</ul></section>"#,
+                r#"<section class="focus-area" id="{key}" aria-labelledby="{key}-title"><h2 id="{key}-title">{name} <span class="focus-status status-{status_key}">{status}</span></h2><p>{summary}</p><ul class="focus-points">{points}</ul>{posts}</section>"#,
                 key = escape_html(&a.key),
                 name = escape_html(&a.name),
                 status_key = a.status.key(),

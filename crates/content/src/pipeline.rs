@@ -153,7 +153,15 @@ pub fn render_site(options: &BuildOptions) -> Result<RenderedSite, ContentErrors
     };
     let focus_path = root.join("site/focus.toml");
     let focus = if focus_path.exists() {
-        load_focus(&focus_path).map_err(|e| errors.push(e)).ok()
+        let post = |slug: &str| {
+            published
+                .iter()
+                .find(|p| p.slug() == slug)
+                .map(|p| crate::taxonomy::post_link(p.meta()))
+        };
+        load_focus(&focus_path, post)
+            .map_err(|e| errors.push(e))
+            .ok()
     } else {
         None
     };

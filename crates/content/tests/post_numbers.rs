@@ -42,6 +42,8 @@ const CHECKED: &[&str] = &[
     "a-timeout-shorter-than-the-tail",
     "at-least-once-means-duplicates",
     "jitter-is-about-the-crowd",
+    // Checked in consensus_post_numbers.rs.
+    "leader-election-is-a-timeout-and-a-vote",
     "order-is-promised-per-key",
     "retries-are-a-bet",
     "retry-policy-for-the-payment-client",

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 use sim::{
-    BreakerScenario, ContentionSweep, DeepSpaceScenario, Demo, QueueScenario, RetryScenario,
-    ScenarioError, StormScenario,
+    BreakerScenario, ConsensusScenario, ContentionSweep, DeepSpaceScenario, Demo, QueueScenario,
+    RetryScenario, ScenarioError, StormScenario,
 };
 
 /// A demo and its starting parameters, as validated at build time. Its
@@ -36,6 +36,10 @@ pub enum DemoSpec {
         seed: u64,
         scenario: DeepSpaceScenario,
     },
+    Consensus {
+        seed: u64,
+        scenario: ConsensusScenario,
+    },
 }
 
 impl DemoSpec {
@@ -48,6 +52,7 @@ impl DemoSpec {
             DemoSpec::Contention { scenario, .. } => scenario.validate(),
             DemoSpec::Queue { scenario, .. } => scenario.validate(),
             DemoSpec::DeepSpace { scenario, .. } => scenario.validate(),
+            DemoSpec::Consensus { scenario, .. } => scenario.validate(),
         }
     }
 
@@ -60,6 +65,7 @@ impl DemoSpec {
             DemoSpec::Contention { .. } => Demo::Contention,
             DemoSpec::Queue { .. } => Demo::Queue,
             DemoSpec::DeepSpace { .. } => Demo::DeepSpace,
+            DemoSpec::Consensus { .. } => Demo::Consensus,
         }
     }
 
@@ -88,6 +94,10 @@ impl DemoSpec {
                 scenario: Default::default(),
             },
             Demo::DeepSpace => DemoSpec::DeepSpace {
+                seed,
+                scenario: Default::default(),
+            },
+            Demo::Consensus => DemoSpec::Consensus {
                 seed,
                 scenario: Default::default(),
             },

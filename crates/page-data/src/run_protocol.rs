@@ -12,8 +12,8 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use sim::{
-    BreakerScenario, DeepSpaceRun, DeepSpaceScenario, QueueRun, QueueScenario, RetryRun,
-    RetryScenario, StormRun,
+    BreakerScenario, ConsensusRun, ConsensusScenario, DeepSpaceRun, DeepSpaceScenario, QueueRun,
+    QueueScenario, RetryRun, RetryScenario, StormRun,
 };
 
 use crate::{resends, Resends, StormSetup, RECOVERIES};
@@ -50,6 +50,10 @@ pub enum RunRequest {
         seed: u64,
         scenario: DeepSpaceScenario,
     },
+    Consensus {
+        seed: u64,
+        scenario: ConsensusScenario,
+    },
 }
 
 /// The storm demo's two runs on one seed.
@@ -83,6 +87,7 @@ pub enum RunAnswer {
     Storm(Box<StormRuns>),
     Queue(QueueRun),
     DeepSpace(Box<DeepSpaceRuns>),
+    Consensus(Box<ConsensusRun>),
 }
 
 impl RunAnswer {
@@ -110,6 +115,13 @@ impl RunAnswer {
     pub fn queue(self) -> Option<QueueRun> {
         match self {
             RunAnswer::Queue(run) => Some(run),
+            _ => None,
+        }
+    }
+
+    pub fn consensus(self) -> Option<ConsensusRun> {
+        match self {
+            RunAnswer::Consensus(run) => Some(*run),
             _ => None,
         }
     }
@@ -144,6 +156,9 @@ impl RunRequest {
                 let resends = [0, 1].map(|i| resends(&runs[i], scenario, RECOVERIES[i]));
                 RunAnswer::DeepSpace(Box::new(DeepSpaceRuns { runs, resends }))
             }
+            RunRequest::Consensus { seed, scenario } => {
+                RunAnswer::Consensus(Box::new(sim::run_consensus(scenario, *seed)))
+            }
         }
     }
 
@@ -162,9 +177,27 @@ impl RunRequest {
                     run.trace.truncate(PAGE_TRACE_LIMIT);
                 }
             }
+            RunAnswer::Consensus(run) => cut_consensus(run, PAGE_TRACE_LIMIT),
             RunAnswer::Storm(_) => {}
         }
         answer
+    }
+}
+
+/// A consensus run's first `limit` events and messages, whichever ends
+/// sooner, whole up to that moment (so that the cluster replays right at
+/// every instant shown): the run's `end` moves there. The numbers stay the
+/// whole run's.
+fn cut_consensus(run: &mut ConsensusRun, limit: usize) {
+    let at = |t: Option<sim::Micros>| t.unwrap_or(run.end);
+    let cut =
+        at(run.events.get(limit).map(|e| e.at)).min(at(run.messages.get(limit).map(|m| m.sent)));
+    if cut < run.end {
+        run.events.retain(|e| e.at < cut);
+        run.messages.retain(|m| m.sent < cut);
+        run.dropped.retain(|&(_, t)| t < cut);
+        run.violations.retain(|v| v.at < cut);
+        run.end = cut;
     }
 }
 
@@ -242,6 +275,10 @@ mod tests {
             RunRequest::DeepSpace {
                 seed: 7,
                 scenario: DeepSpaceScenario::default(),
+            },
+            RunRequest::Consensus {
+                seed: 7,
+                scenario: ConsensusScenario::default(),
             },
         ]
     }

@@ -66,6 +66,9 @@ pub struct FocusArea {
     /// One paragraph, plain text.
     pub summary: String,
     pub points: Vec<String>,
+    /// Posts that follow from this area.
+    #[serde(default)]
+    pub posts: Vec<crate::PostLink>,
 }
 
 /// `/focus/`, from `site/focus.toml`.

@@ -16,17 +16,19 @@ pub enum Demo {
     Contention,
     Queue,
     DeepSpace,
+    Consensus,
 }
 
 impl Demo {
     /// Every demo, in the order the README lists them.
-    pub const ALL: [Demo; 6] = [
+    pub const ALL: [Demo; 7] = [
         Demo::Retry,
         Demo::Storm,
         Demo::Breaker,
         Demo::Contention,
         Demo::Queue,
         Demo::DeepSpace,
+        Demo::Consensus,
     ];
 
     /// Its name: lower case, words joined by `-` (as serde writes it).
@@ -38,6 +40,7 @@ impl Demo {
             Demo::Contention => "contention",
             Demo::Queue => "queue",
             Demo::DeepSpace => "deep-space",
+            Demo::Consensus => "consensus",
         }
     }
 
@@ -50,6 +53,7 @@ impl Demo {
             Demo::Contention => "Backoff under contention",
             Demo::Queue => "At-least-once queue",
             Demo::DeepSpace => "Earth-Mars link",
+            Demo::Consensus => "Raft consensus",
         }
     }
 

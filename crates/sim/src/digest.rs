@@ -31,6 +31,7 @@ pub fn default_run_digest(demo: Demo, seed: u64) -> String {
         Demo::Contention => digest(&run_contention_traced(&ContentionScenario::default(), seed)),
         Demo::Queue => digest(&run_queue_traced(&QueueScenario::default(), seed)),
         Demo::DeepSpace => digest(&run_deep_space_traced(&DeepSpaceScenario::default(), seed)),
+        Demo::Consensus => digest(&run_consensus(&ConsensusScenario::default(), seed)),
     }
 }
 

@@ -17,6 +17,7 @@
 mod backoff;
 mod breaker;
 mod breaker_scenario;
+pub mod consensus;
 mod contention;
 mod contention_sweep;
 mod deep_space;
@@ -48,6 +49,7 @@ mod ziggurat;
 pub use backoff::{Backoff, BackoffPolicy, BackoffState};
 pub use breaker::{Breaker, BreakerConfig, BreakerState, BreakerTransition};
 pub use breaker_scenario::{run_breaker, BreakerScenario};
+pub use consensus::{run_consensus, ConsensusRun, ConsensusScenario};
 pub use contention::{
     run_contention, run_contention_traced, summarize_contention, summarize_runs, ContentionEvent,
     ContentionEventKind, ContentionRun, ContentionScenario, ContentionSummary, MeanSd,

@@ -73,3 +73,28 @@ fn an_unknown_scenario_names_the_known_ones() {
         assert!(err.contains(demo.key()), "{demo}: {err}");
     }
 }
+
+#[test]
+fn consensus_events_are_json_lines_a_script_can_check() {
+    let text = stdout(&sim(&["consensus", "--events", "--seed", "2"]));
+    let mut applied = std::collections::BTreeMap::new();
+    let mut kinds = std::collections::BTreeSet::new();
+    for line in text.lines() {
+        let e: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|err| panic!("{err}: {line}"));
+        for field in ["t_ms", "server", "kind", "term"] {
+            assert!(e.get(field).is_some(), "no {field}: {line}");
+        }
+        let kind = e["kind"].as_str().expect("a kind").to_string();
+        if kind == "commit" {
+            let index = e["index"].as_u64().expect("an index");
+            let command = e["command"].as_u64().expect("a command");
+            // State machine safety, as a reader's own script would check it.
+            assert_eq!(*applied.entry(index).or_insert(command), command, "{line}");
+        }
+        kinds.insert(kind);
+    }
+    let expected = ["candidate", "commit", "follower", "leader"];
+    assert!(expected.iter().all(|k| kinds.contains(*k)), "{kinds:?}");
+    assert!(applied.len() >= 10, "{} commits", applied.len());
+}

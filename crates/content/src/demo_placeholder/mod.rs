@@ -9,6 +9,7 @@ use plotters::prelude::*;
 use crate::escape::escape_html;
 
 mod breaker;
+mod consensus;
 mod contention;
 mod deep_space;
 mod queue;
@@ -16,6 +17,7 @@ mod retry;
 mod storm;
 
 use breaker::breaker;
+use consensus::consensus;
 use contention::contention;
 use deep_space::deep_space;
 use queue::queue;
@@ -31,6 +33,7 @@ pub fn demo_placeholder(spec: &DemoSpec, index: usize) -> String {
         DemoSpec::Contention { seed, scenario } => contention(*seed, scenario, index),
         DemoSpec::Queue { seed, scenario } => queue(*seed, scenario, index),
         DemoSpec::DeepSpace { seed, scenario } => deep_space(*seed, scenario, index),
+        DemoSpec::Consensus { seed, scenario } => consensus(*seed, scenario, index),
     }
 }
 

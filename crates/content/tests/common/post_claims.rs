@@ -182,6 +182,18 @@ impl PostUnderTest {
         }
     }
 
+    /// The seeds and scenarios of the post's `demo consensus` blocks, in
+    /// order.
+    pub fn consensus(&self) -> Vec<(u64, sim::ConsensusScenario)> {
+        self.demos
+            .iter()
+            .filter_map(|d| match d {
+                DemoSpec::Consensus { seed, scenario } => Some((*seed, scenario.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The seed and scenario of the post's one `demo breaker` block.
     pub fn breaker(&self) -> (u64, BreakerScenario) {
         match self.only("breaker") {

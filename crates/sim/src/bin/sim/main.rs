@@ -6,6 +6,7 @@
 //! sim storm --client.retry_budget.ratio 0.1 --format csv --runs 5
 //! sim retry --link.loss 0.1 --client.max_attempts 3
 //! sim breaker --failure_rate 0.5
+//! sim consensus --servers 7 --loss 0.05 --events
 //! sim --list
 //! ```
 //!
@@ -19,9 +20,9 @@ use report::Format;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sim::{
-    run_breaker, run_contention, run_deep_space, run_queue, run_retry, run_storm,
-    summarize_contention, BreakerScenario, ContentionScenario, DeepSpaceScenario, Demo,
-    QueueScenario, RetryScenario, ScenarioError, StormScenario,
+    run_breaker, run_consensus, run_contention, run_deep_space, run_queue, run_retry, run_storm,
+    summarize_contention, BreakerScenario, ConsensusScenario, ContentionScenario,
+    DeepSpaceScenario, Demo, QueueScenario, RetryScenario, ScenarioError, StormScenario,
 };
 
 const USAGE: &str = "\
@@ -36,6 +37,8 @@ const OPTIONS: &str = "\
   --format F       json (default) or csv
   --each           contention: one row per run instead of the mean and sd
   --series         storm: print the first run's time series instead
+  --events         consensus: print the first run's events as JSON lines
+                   (t_ms, server, kind, term; index and command of commits)
   --digest         print `<scenario> <seed> <digest>` of each default run
                    with its full event log (to compare native with wasm)
   --<field> V      set a scenario field by its name in a post, dotted for
@@ -50,6 +53,7 @@ struct Options {
     format: Format,
     each: bool,
     series: bool,
+    events: bool,
     digest: bool,
     overrides: Vec<(String, String)>,
 }
@@ -70,6 +74,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
         format: Format::Json,
         each: false,
         series: false,
+        events: false,
         digest: false,
         overrides: Vec::new(),
     };
@@ -81,6 +86,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
         match name {
             "each" => options.each = true,
             "series" => options.series = true,
+            "events" => options.events = true,
             "digest" => options.digest = true,
             "help" => return Err(String::new()),
             "seed" => {
@@ -183,6 +189,17 @@ fn run(options: &Options) -> Result<(), String> {
                 .map(|seed| report::queue_row(&run_queue(&s, seed)))
                 .collect();
             report::print_rows(&rows, options.format);
+        }
+        Demo::Consensus => {
+            let s: ConsensusScenario = scenario(options, ConsensusScenario::validate)?;
+            if options.events {
+                report::print_consensus_events(&run_consensus(&s, options.seed));
+            } else {
+                let rows: Vec<_> = seeds(options)
+                    .map(|seed| report::consensus_row(&run_consensus(&s, seed)))
+                    .collect();
+                report::print_rows(&rows, options.format);
+            }
         }
         Demo::DeepSpace => {
             let s: DeepSpaceScenario = scenario(options, DeepSpaceScenario::validate)?;

@@ -46,6 +46,59 @@ pub fn breaker_row(run: &RetryRun) -> Row {
     row
 }
 
+/// A consensus run: elections, leaders, commands and messages, and how
+/// many safety properties broke.
+pub fn consensus_row(run: &sim::ConsensusRun) -> Row {
+    let s = &run.stats;
+    vec![
+        ("seed", json!(run.seed)),
+        ("end", json!(run.end)),
+        ("servers", json!(run.servers)),
+        ("elections", json!(s.elections)),
+        ("leaders", json!(s.leaders)),
+        (
+            "first_leader_ms",
+            json!(s.first_leader_at.map(sim::micros_to_ms)),
+        ),
+        ("max_term", json!(s.max_term)),
+        ("accepted", json!(s.accepted)),
+        ("committed", json!(s.committed)),
+        ("messages", json!(s.messages)),
+        ("undelivered", json!(s.undelivered)),
+        ("safety_checks", json!(s.checks)),
+        ("violations", json!(run.violations.len())),
+    ]
+}
+
+/// The run's event log as JSON lines: role changes, commits, crashes and
+/// restarts, each with `t_ms`, `server`, `kind` and `term` (and `index` and
+/// `command` for a commit), for checking a run with one's own script.
+pub fn print_consensus_events(run: &sim::ConsensusRun) {
+    use sim::consensus::RaftEventKind as K;
+    for e in &run.events {
+        let (kind, extra) = match &e.kind {
+            K::Follower => ("follower", None),
+            K::Candidate => ("candidate", None),
+            K::Leader { .. } => ("leader", None),
+            K::Commit { index, command } => ("commit", Some((*index, *command))),
+            K::Crash => ("crash", None),
+            K::Restart => ("restart", None),
+            _ => continue,
+        };
+        let mut line = json!({
+            "t_ms": sim::micros_to_ms(e.at),
+            "server": e.server,
+            "kind": kind,
+            "term": e.term,
+        });
+        if let Some((index, command)) = extra {
+            line["index"] = json!(index);
+            line["command"] = json!(command);
+        }
+        println!("{line}");
+    }
+}
+
 pub fn storm_row(run: &StormRun) -> Row {
     let mut row = request_columns(run.seed, run.events, json!(run.end), &run.stats);
     let (verdict, after) = match run.verdict {
