@@ -78,6 +78,25 @@ pub fn flight_color(kind: FlightKind, palette: Palette) -> RGBColor {
     }
 }
 
+/// What the ring's colours mean, for a legend beside it.
+pub fn consensus_legend(palette: Palette) -> Vec<(&'static str, RGBColor)> {
+    vec![
+        ("leader", role_color(Role::Leader, palette)),
+        (
+            "candidate / vote request",
+            role_color(Role::Candidate, palette),
+        ),
+        ("follower / append", role_color(Role::Follower, palette)),
+        ("vote", flight_color(FlightKind::Vote, palette)),
+        (
+            "append reply",
+            flight_color(FlightKind::AppendReply, palette),
+        ),
+        ("stopped", palette.grid),
+        ("lost in the network (ring)", palette.bad),
+    ]
+}
+
 /// Server `i` of `n` (from 0) on a ring of radius `r` about `(cx, cy)`,
 /// the first at the top, clockwise.
 pub fn ring_position(i: u32, n: u32, cx: f64, cy: f64, r: f64) -> (f64, f64) {
@@ -100,7 +119,7 @@ pub fn draw_consensus_ring<DB: DrawingBackend>(
     let n = view.servers.len() as u32;
     let node_r = 27.0 * s;
     let (cx, cy) = (w / 2.0, h / 2.0);
-    let ring_r = (w.min(h) / 2.0 - node_r - 26.0 * s).max(node_r * 2.0);
+    let ring_r = (w.min(h) / 2.0 - node_r - 36.0 * s).max(node_r * 2.0);
     let at = |i: u32| ring_position(i, n, cx, cy, ring_r);
     let centre = Pos::new(HPos::Center, VPos::Center);
     let font = ("sans-serif", 15.0 * s)

@@ -18,8 +18,8 @@ mod time_lines;
 
 pub use breaker_timeline::{breaker_spans, draw_breaker_timeline};
 pub use consensus_ring::{
-    draw_consensus_ring, flight_color, ring_flights, ring_position, role_color, FlightKind,
-    RingFlight,
+    consensus_legend, draw_consensus_ring, flight_color, ring_flights, ring_position, role_color,
+    FlightKind, RingFlight,
 };
 pub use contention_sweep::{draw_contention_sweep, sweep_legend, SweepMetric};
 pub use frame::Frame;

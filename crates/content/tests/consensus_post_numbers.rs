@@ -70,7 +70,7 @@ fn leader_election_is_a_timeout_and_a_vote() {
         .map(|l| l.text)
         .collect();
     assert!(
-        story.contains(&"S2 took command 7 from a client".to_string()),
+        story.contains(&"S2 took command 8 from a client".to_string()),
         "{story:#?}"
     );
     assert!(story.contains(
@@ -79,8 +79,8 @@ fn leader_election_is_a_timeout_and_a_vote() {
     let applied_7 = run
         .events
         .iter()
-        .any(|e| matches!(e.kind, RaftEventKind::Commit { command: 7, .. }));
-    assert!(!applied_7, "no server applies command 7");
+        .any(|e| matches!(e.kind, RaftEventKind::Commit { command: 8, .. }));
+    assert!(!applied_7, "no server applies command 8");
 
     // The broken rule, and the rule put back.
     let (seed, broken) = &demos[1];
@@ -113,7 +113,7 @@ fn leader_election_is_a_timeout_and_a_vote() {
     );
     assert!(
         smr.detail
-            .contains("command 15 at index 5, where command 5"),
+            .contains("command 16 at index 5, where command 5"),
         "{}",
         smr.detail
     );

@@ -46,6 +46,7 @@ pub fn partition_text(groups: &[u32]) -> String {
 pub fn consensus_story(run: &ConsensusRun, until: Micros) -> Vec<StoryLine> {
     let mut lines = Vec::new();
     let mut roles = vec![Role::Follower; run.servers as usize];
+    let mut up = vec![true; run.servers as usize];
     let mut committed: BTreeSet<u64> = BTreeSet::new();
     let mut violations = run.violations.iter().peekable();
     let mut drops = run.dropped.iter().peekable();
@@ -96,9 +97,11 @@ pub fn consensus_story(run: &ConsensusRun, until: Micros) -> Vec<StoryLine> {
             RaftEventKind::Request {
                 command,
                 accepted: false,
-            } => Some(format!(
-                "S{s} refused command {command}: it is not the leader"
-            )),
+            } => Some(if up[s as usize - 1] {
+                format!("S{s} refused command {command}: it is not the leader")
+            } else {
+                format!("Command {command} went unanswered: S{s} is stopped")
+            }),
             RaftEventKind::Partition { groups } => {
                 Some(format!("The network split: {}", partition_text(groups)))
             }
@@ -110,9 +113,12 @@ pub fn consensus_story(run: &ConsensusRun, until: Micros) -> Vec<StoryLine> {
         match e.kind {
             RaftEventKind::Candidate => roles[s as usize - 1] = Role::Candidate,
             RaftEventKind::Leader { .. } => roles[s as usize - 1] = Role::Leader,
-            RaftEventKind::Follower | RaftEventKind::Crash => {
-                roles[s as usize - 1] = Role::Follower
+            RaftEventKind::Follower => roles[s as usize - 1] = Role::Follower,
+            RaftEventKind::Crash => {
+                roles[s as usize - 1] = Role::Follower;
+                up[s as usize - 1] = false;
             }
+            RaftEventKind::Restart => up[s as usize - 1] = true,
             _ => {}
         }
         if let Some(text) = text {

@@ -144,6 +144,13 @@ impl<E> EventQueue<E> {
         Some((self.now, next.event))
     }
 
+    /// When the earliest pending event happens, if any is pending.
+    pub fn peek_time(&self) -> Option<Micros> {
+        let heap = self.heap.peek().map(|s| s.key);
+        let lanes = self.lanes.iter().filter_map(|l| l.front()).map(|s| s.key);
+        heap.into_iter().chain(lanes).min().map(time_of)
+    }
+
     /// Events pending.
     pub fn len(&self) -> usize {
         self.heap.len() + self.lanes.iter().map(VecDeque::len).sum::<usize>()

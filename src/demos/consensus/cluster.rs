@@ -89,6 +89,8 @@ pub fn ClusterTable(view: Memo<ClusterView>, act: Act, at_ms: Signal<f64>) -> im
     };
     let count = Memo::new(move |_| view.with(|v| v.servers.len()));
     view! {
+        // Scrolls sideways on a narrow screen (focusable, so a keyboard can).
+        <div class="raft-servers-wrap" tabindex="0" role="region" aria-label="Servers">
         <table class="raft-servers">
             <caption>"Servers at the playhead (entries are index:command; committed ones are filled)"</caption>
             <thead>
@@ -104,6 +106,7 @@ pub fn ClusterTable(view: Memo<ClusterView>, act: Act, at_ms: Signal<f64>) -> im
             </thead>
             <tbody>{move || (0..count.get()).map(row).collect_view()}</tbody>
         </table>
+        </div>
     }
 }
 

@@ -11,12 +11,13 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use page_data::run_protocol::{RunAnswer, RunRequest};
 use page_data::{consensus_story, consensus_summary, export};
-use sim::consensus::{ConsensusRun, ConsensusScenario, Delay, Property, MAX_INTERVENTIONS};
+use sim::consensus::{ConsensusRun, ConsensusScenario, Delay, Property};
 use sim::{micros_to_ms, ms_to_micros, Micros};
 
 use super::canvas::draw_sharp;
 use super::controls::Slider;
 use super::export::ExportButtons;
+use super::legend::Legend;
 use super::live_run::{live_demo, LiveRun};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
@@ -29,7 +30,7 @@ use cluster::{ClusterTable, InFlight, NetworkControls};
 /// time by default.
 const SPEEDS: [f64; 5] = [0.02, 0.05, 0.1, 0.25, 1.0];
 /// Story lines shown at once (the newest).
-const STORY_SHOWN: usize = 6;
+const STORY_SHOWN: usize = 8;
 
 #[component]
 pub fn ConsensusDemo(seed: u64, scenario: ConsensusScenario, index: usize) -> impl IntoView {
@@ -71,7 +72,10 @@ fn consensus_figure(
     let end = Signal::derive(move || run.with(|r| r.end));
     let playback = Playback::new(end).at_speed(0.1);
     let playhead = playback.playhead;
-    let at_ms = Signal::derive(move || micros_to_ms(playhead.get()));
+    // Actions happen at the playhead, and before the run's end (the run
+    // stops there, so an action at the end would change nothing).
+    let at_ms =
+        Signal::derive(move || micros_to_ms(playhead.get().min(end.get().saturating_sub(1))));
     let view = Memo::new(move |_| {
         let at = playhead.get();
         run.with(|r| r.view_at(at))
@@ -90,10 +94,18 @@ fn consensus_figure(
             t
         })
     });
-    let full = Signal::derive(move || scenario.with(|s| s.interventions.len() < MAX_INTERVENTIONS));
+    // Why the last action was refused, if it was.
+    let refused = RwSignal::new(None::<String>);
     let act = Callback::new(move |i: sim::consensus::Intervention| {
-        if full.get_untracked() {
-            scenario.update(|s| *s = s.fork_with(i));
+        let forked = scenario.with_untracked(|s| s.fork_with(i));
+        // The table may still show the last run's cluster (a new size is
+        // computing): an action that does not fit this scenario is refused.
+        match forked.validate() {
+            Ok(()) => {
+                refused.set(None);
+                scenario.set(forked);
+            }
+            Err(e) => refused.set(Some(format!("That action was not taken: {e}."))),
         }
     });
 
@@ -238,6 +250,7 @@ fn consensus_figure(
                         }
                     } />
             </div>
+            <Legend items=charts::consensus_legend(charts::Palette::NEUTRAL) />
             <div class="raft-stage">
                 <canvas node_ref=canvas class="chart consensus" role="img"
                     aria-label="The servers round a ring by role and term, with messages in flight; the table below has the same"></canvas>
@@ -253,6 +266,7 @@ fn consensus_figure(
                 </div>
             </div>
             <p class="raft-hint">"Actions happen at the playhead. Acting in the past forks history from there (later actions are forgotten); the address bar keeps them, so the link replays this run."</p>
+            <p class="raft-refused" role="status">{move || refused.get()}</p>
             <ClusterTable view act at_ms />
             <NetworkControls view act at_ms id=id.clone() />
             <InFlight run playhead act at_ms />

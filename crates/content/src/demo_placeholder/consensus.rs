@@ -4,7 +4,7 @@
 use page_data::{consensus_story, consensus_summary};
 use sim::consensus::{ConsensusScenario, Property};
 
-use super::{figure, stats_html, svg, Figure};
+use super::{figure, legend_html, stats_html, svg, Figure};
 use crate::escape::escape_html;
 
 /// Story lines the static picture lists.
@@ -61,7 +61,7 @@ pub(super) fn consensus(seed: u64, scenario: &ConsensusScenario, index: usize) -
     figure(Figure {
         index,
         demo: sim::Demo::Consensus,
-        legend: String::new(),
+        legend: legend_html(&charts::consensus_legend(charts::Palette::NEUTRAL)),
         charts: vec![(
             chart,
             "The cluster at the end of the default run: servers by role and term, messages in flight",

@@ -24,7 +24,6 @@ enum Step {
     Timeout { server: u32, epoch: u64 },
     Beat { server: u32, epoch: u64 },
     Deliver { message: u64 },
-    Intervene(usize),
     ClientTick,
 }
 
@@ -62,19 +61,44 @@ pub fn run_consensus(scenario: &ConsensusScenario, seed: u64) -> ConsensusRun {
     };
     let end = ms_to_micros(scenario.duration_ms);
     let client = ms_to_micros(scenario.client_interval_ms);
-    // The client's tick goes in first: an intervention added later (a
-    // fork) must not change the order of anything before it.
     if client > 0 {
         e.queue.schedule_at(client, Step::ClientTick);
     }
     for id in 1..=n {
         e.reset_timer(id);
     }
-    for (i, intervention) in scenario.interventions.iter().enumerate() {
-        e.queue.schedule_at(intervention.at(), Step::Intervene(i));
-    }
+    // Interventions wait in their own list, in time order (ties in the
+    // order written), and each happens after every event of its instant:
+    // what the reader saw at the playhead has happened before they act.
+    let mut pending: Vec<(Micros, usize)> = scenario
+        .interventions
+        .iter()
+        .enumerate()
+        .map(|(i, intervention)| (intervention.at(), i))
+        .collect();
+    pending.sort_by_key(|&(at, _)| at);
+    let mut pending = pending.into_iter().peekable();
     let mut cut_short = false;
-    while let Some((at, step)) = e.queue.pop() {
+    loop {
+        let next_event = e.queue.peek_time();
+        let intervene = match (next_event, pending.peek()) {
+            (None, None) => break,
+            (Some(event), Some(&(at, _))) => at < event,
+            (None, Some(_)) => true,
+            (Some(_), None) => false,
+        };
+        if intervene {
+            let Some((at, i)) = pending.next() else { break };
+            if at >= end {
+                break;
+            }
+            e.now = at;
+            e.intervene(i);
+            continue;
+        }
+        let Some((at, step)) = e.queue.pop() else {
+            break;
+        };
         if at >= end {
             break;
         }
@@ -133,7 +157,6 @@ impl Engine<'_> {
                 }
             }
             Step::Deliver { message } => self.deliver(message),
-            Step::Intervene(i) => self.intervene(i),
             Step::ClientTick => {
                 let leader = self
                     .nodes
@@ -180,7 +203,8 @@ impl Engine<'_> {
             from,
             to,
             sent: self.now,
-            arrives: self.now + delay,
+            // A message sent across a partition never leaves.
+            arrives: if cut { self.now } else { self.now + delay },
             fate,
             body,
         });
@@ -470,7 +494,8 @@ impl Engine<'_> {
                     command: entry.1,
                 },
             );
-            self.safety.committed(self.now, id, index, entry);
+            let term = self.nodes[id as usize - 1].term;
+            self.safety.committed(self.now, id, term, index, entry);
         }
         self.node(id).commit = upto;
         self.stats.committed = self.stats.committed.max(upto);
@@ -509,8 +534,20 @@ impl Engine<'_> {
         self.record(id, RaftEventKind::Request { command, accepted });
     }
 
+    /// Does intervention `i`. One that names no server of this cluster, or
+    /// a partition of another size, changes nothing (validation refuses
+    /// them; this keeps a run from panicking on one that was not checked).
     fn intervene(&mut self, i: usize) {
-        match self.scenario.interventions[i].clone() {
+        let n = self.scenario.servers;
+        let intervention = self.scenario.interventions[i].clone();
+        let fits = match &intervention {
+            Intervention::Partition { groups, .. } => groups.len() == n as usize,
+            other => other.server().is_none_or(|s| (1..=n).contains(&s)),
+        };
+        if !fits {
+            return;
+        }
+        match intervention {
             Intervention::Crash { server, .. } => {
                 if self.nodes[server as usize - 1].up {
                     self.node(server).crash();

@@ -137,7 +137,8 @@ pub enum Fate {
     Delivered,
     /// The network lost it (the scenario's loss rate).
     Lost,
-    /// A partition stood between the two servers.
+    /// A partition stood between the two servers (when it was sent, or
+    /// formed while it was in flight).
     Cut,
     /// The reader dropped it in flight.
     Dropped,
@@ -161,13 +162,10 @@ pub struct MessageRecord {
 }
 
 impl MessageRecord {
-    /// Whether it is on the wire at `at` (sent, not yet arrived, and
-    /// neither lost at once nor dropped earlier).
+    /// Whether it is on the wire at `at` (sent, not yet arrived, and not
+    /// dropped earlier; one sent across a partition arrives as it is sent).
     pub fn in_flight_at(&self, at: Micros, dropped_at: Option<Micros>) -> bool {
-        self.sent <= at
-            && at < self.arrives
-            && self.fate != Fate::Cut
-            && dropped_at.is_none_or(|d| at < d)
+        self.sent <= at && at < self.arrives && dropped_at.is_none_or(|d| at < d)
     }
 }
 

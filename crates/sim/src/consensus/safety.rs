@@ -14,8 +14,8 @@ pub(super) type Entry = (u64, u32);
 
 #[derive(Default)]
 pub(super) struct SafetyChecker {
-    /// The leader of each term that had one.
-    leaders: BTreeMap<u64, u32>,
+    /// The leader of each term that had one, with its log when elected.
+    leaders: BTreeMap<u64, (u32, Vec<Entry>)>,
     /// Every committed entry, by index.
     committed: BTreeMap<u64, Entry>,
     pub(super) violations: Vec<Violation>,
@@ -37,7 +37,7 @@ impl SafetyChecker {
     /// `server` won the election of `term` holding `log`.
     pub(super) fn leader_elected(&mut self, at: Micros, term: u64, server: u32, log: &[Entry]) {
         self.checks += 1;
-        if let Some(&other) = self.leaders.get(&term) {
+        if let Some(&(other, _)) = self.leaders.get(&term) {
             if other != server {
                 self.broken(
                     Property::ElectionSafety,
@@ -46,7 +46,7 @@ impl SafetyChecker {
                 );
             }
         } else {
-            self.leaders.insert(term, server);
+            self.leaders.insert(term, (server, log.to_vec()));
         }
         let missing = self
             .committed
@@ -63,9 +63,36 @@ impl SafetyChecker {
         }
     }
 
-    /// `server` committed (and applied) `entry` at `index`.
-    pub(super) fn committed(&mut self, at: Micros, server: u32, index: u64, entry: Entry) {
+    /// `server`, in `term`, committed (and applied) `entry` at `index`.
+    pub(super) fn committed(
+        &mut self,
+        at: Micros,
+        server: u32,
+        term: u64,
+        index: u64,
+        entry: Entry,
+    ) {
         self.checks += 1;
+        if !self.committed.contains_key(&index) {
+            // Committed in `term`: a leader of any later term, even one
+            // elected before this moment (a stale leader can commit late),
+            // must hold it.
+            let missing = self
+                .leaders
+                .range(term + 1..)
+                .find(|(_, (_, log))| log.get(index as usize - 1) != Some(&entry))
+                .map(|(&t, &(leader, _))| (t, leader));
+            if let Some((t, leader)) = missing {
+                self.broken(
+                    Property::LeaderCompleteness,
+                    at,
+                    format!(
+                        "S{leader} led term {t} without entry {index} (command {}), committed in term {term}",
+                        entry.1
+                    ),
+                );
+            }
+        }
         match self.committed.get(&index) {
             Some(&(_, command)) if command != entry.1 => self.broken(
                 Property::StateMachineSafety,
@@ -133,11 +160,24 @@ mod tests {
     #[test]
     fn a_leader_without_a_committed_entry_breaks_completeness() {
         let mut c = SafetyChecker::default();
-        c.committed(1, 1, 1, (1, 7));
+        c.committed(1, 1, 1, 1, (1, 7));
         c.leader_elected(2, 2, 2, &[(2, 9)]);
         assert_eq!(c.violations[0].property, Property::LeaderCompleteness);
-        c.committed(3, 2, 1, (2, 9));
+        c.committed(3, 2, 2, 1, (2, 9));
         assert_eq!(c.violations[1].property, Property::StateMachineSafety);
+    }
+
+    #[test]
+    fn a_late_commit_by_a_stale_leader_breaks_completeness() {
+        let mut c = SafetyChecker::default();
+        c.leader_elected(1, 3, 2, &[]);
+        c.committed(2, 1, 2, 1, (2, 7));
+        assert_eq!(c.violations[0].property, Property::LeaderCompleteness);
+        // A later term's leader that holds it is fine.
+        let mut ok = SafetyChecker::default();
+        ok.leader_elected(1, 3, 2, &[(2, 7)]);
+        ok.committed(2, 1, 2, 1, (2, 7));
+        assert!(ok.violations.is_empty());
     }
 
     #[test]
