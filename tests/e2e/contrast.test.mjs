@@ -20,6 +20,7 @@ const DEMO_PAGES = [
   '/posts/jitter-is-about-the-crowd/',
   '/posts/at-least-once-means-duplicates/',
   '/posts/talking-to-mars/',
+  '/posts/leader-election-is-a-timeout-and-a-vote/',
 ];
 
 const luminance = ([r, g, b]) => {

@@ -68,32 +68,28 @@ pub fn role_color(role: Role, palette: Palette) -> RGBColor {
     }
 }
 
-/// The colour of a message kind.
+/// The colour of a message kind: a request in its sender's role colour
+/// (a candidate's vote request, a leader's append), every reply alike.
 pub fn flight_color(kind: FlightKind, palette: Palette) -> RGBColor {
     match kind {
-        FlightKind::RequestVote => palette.retried,
-        FlightKind::Vote => palette.series[5],
-        FlightKind::Append | FlightKind::Heartbeat => palette.first_try,
-        FlightKind::AppendReply => palette.ok,
+        FlightKind::RequestVote => role_color(Role::Candidate, palette),
+        FlightKind::Append | FlightKind::Heartbeat => role_color(Role::Leader, palette),
+        FlightKind::Vote | FlightKind::AppendReply => palette.series[5],
     }
 }
 
 /// What the ring's colours mean, for a legend beside it.
 pub fn consensus_legend(palette: Palette) -> Vec<(&'static str, RGBColor)> {
     vec![
-        ("leader", role_color(Role::Leader, palette)),
+        ("leader / append", role_color(Role::Leader, palette)),
         (
             "candidate / vote request",
             role_color(Role::Candidate, palette),
         ),
-        ("follower / append", role_color(Role::Follower, palette)),
-        ("vote", flight_color(FlightKind::Vote, palette)),
-        (
-            "append reply",
-            flight_color(FlightKind::AppendReply, palette),
-        ),
+        ("follower", role_color(Role::Follower, palette)),
+        ("reply", flight_color(FlightKind::Vote, palette)),
         ("stopped", palette.grid),
-        ("lost in the network (ring)", palette.bad),
+        ("message the network loses", palette.bad),
     ]
 }
 
@@ -122,13 +118,15 @@ pub fn draw_consensus_ring<DB: DrawingBackend>(
     let ring_r = (w.min(h) / 2.0 - node_r - 36.0 * s).max(node_r * 2.0);
     let at = |i: u32| ring_position(i, n, cx, cy, ring_r);
     let centre = Pos::new(HPos::Center, VPos::Center);
+    // Text on the chart's ground in the theme's text colour; a server's
+    // role is the colour of its ring, so no text sits on a colour.
     let font = ("sans-serif", 15.0 * s)
         .into_font()
-        .color(&WHITE)
+        .color(&palette.text)
         .pos(centre);
     let term_font = ("sans-serif", 12.0 * s)
         .into_font()
-        .color(&WHITE)
+        .color(&palette.text)
         .pos(centre);
     let small = ("sans-serif", 11.5 * s)
         .into_font()
@@ -140,8 +138,11 @@ pub fn draw_consensus_ring<DB: DrawingBackend>(
         for b in a + 1..n {
             if view.groups[a as usize] == view.groups[b as usize] {
                 let (p, q) = (at(a), at(b));
+                // From circle edge to circle edge: the servers' text stays clear.
+                let len = ((q.0 - p.0).powi(2) + (q.1 - p.1).powi(2)).sqrt().max(1.0);
+                let (dx, dy) = ((q.0 - p.0) / len * node_r, (q.1 - p.1) / len * node_r);
                 area.draw(&PathElement::new(
-                    vec![(px(p.0), px(p.1)), (px(q.0), px(q.1))],
+                    vec![(px(p.0 + dx), px(p.1 + dy)), (px(q.0 - dx), px(q.1 - dy))],
                     palette.grid.mix(0.35).stroke_width(1),
                 ))?;
             }
@@ -181,17 +182,21 @@ pub fn draw_consensus_ring<DB: DrawingBackend>(
 
     for (i, server) in view.servers.iter().enumerate() {
         let (x, y) = at(i as u32);
-        let fill = if server.up {
-            role_color(server.role, palette)
+        let (ring, width) = if server.up {
+            (role_color(server.role, palette), 6.0 * s)
         } else {
-            palette.grid
+            (palette.grid, 2.0 * s)
         };
-        area.draw(&Circle::new((px(x), px(y)), px(node_r), fill.filled()))?;
+        area.draw(&Circle::new(
+            (px(x), px(y)),
+            px(node_r),
+            ring.stroke_width(width.round().max(1.0) as u32),
+        ))?;
         if server.role == Role::Leader && server.up {
             area.draw(&Circle::new(
                 (px(x), px(y)),
-                px(node_r + 4.0 * s),
-                palette.ok.stroke_width((2.0 * s).round() as u32),
+                px(node_r + 7.0 * s),
+                palette.ok.stroke_width((2.0 * s).round().max(1.0) as u32),
             ))?;
         }
         // The election timer: an arc that shrinks as it runs down.
@@ -202,7 +207,7 @@ pub fn draw_consensus_ring<DB: DrawingBackend>(
                 .map(|k| {
                     let a = -std::f64::consts::FRAC_PI_2
                         + std::f64::consts::TAU * left * k as f64 / steps as f64;
-                    let rr = node_r + 6.0 * s;
+                    let rr = node_r + 7.0 * s;
                     (px(x + rr * a.cos()), px(y + rr * a.sin()))
                 })
                 .collect();
@@ -225,12 +230,16 @@ pub fn draw_consensus_ring<DB: DrawingBackend>(
         } else {
             "stopped".to_string()
         };
+        // Outside the ring: under the servers of the lower half, over the
+        // others; kept inside the picture on a narrow screen.
         let ty = if y >= cy {
-            y + node_r + 8.0 * s
+            y + node_r + 18.0 * s
         } else {
-            y - node_r - 22.0 * s
+            y - node_r - 18.0 * s
         };
-        area.draw(&Text::new(below, (px(x - 42.0 * s), px(ty)), small.clone()))?;
+        let half = 48.0 * s;
+        let tx = x.clamp(half, (w - half).max(half));
+        area.draw(&Text::new(below, (px(tx), px(ty)), small.clone()))?;
     }
     Ok(())
 }

@@ -30,7 +30,13 @@ fn role_word(s: &ServerView) -> &'static str {
 pub type Act = Callback<Intervention>;
 
 #[component]
-pub fn ClusterTable(view: Memo<ClusterView>, act: Act, at_ms: Signal<f64>) -> impl IntoView {
+pub fn ClusterTable(
+    view: Memo<ClusterView>,
+    act: Act,
+    at_ms: Signal<f64>,
+    /// The scrolling region's name, unique on the page.
+    label: String,
+) -> impl IntoView {
     let row = move |i: usize| {
         let server = Memo::new(move |_| view.with(|v| v.servers.get(i).cloned()));
         let id = i as u32 + 1;
@@ -90,7 +96,7 @@ pub fn ClusterTable(view: Memo<ClusterView>, act: Act, at_ms: Signal<f64>) -> im
     let count = Memo::new(move |_| view.with(|v| v.servers.len()));
     view! {
         // Scrolls sideways on a narrow screen (focusable, so a keyboard can).
-        <div class="raft-servers-wrap" tabindex="0" role="region" aria-label="Servers">
+        <div class="raft-servers-wrap" tabindex="0" role="region" aria-label=label>
         <table class="raft-servers">
             <caption>"Servers at the playhead (entries are index:command; committed ones are filled)"</caption>
             <thead>

@@ -255,10 +255,10 @@ fn consensus_figure(
                 <canvas node_ref=canvas class="chart consensus" role="img"
                     aria-label="The servers round a ring by role and term, with messages in flight; the table below has the same"></canvas>
                 <div class="raft-side">
-                    <h4>"Safety, checked on every step"</h4>
-                    <ul class="safety">{Property::ALL.map(safety).collect_view()}</ul>
-                    <h4>"What happened"</h4>
-                    <ol class="consensus-story" aria-live="polite">
+                    <p class="raft-side-title" id=field("safety-title")>"Safety, checked on every step"</p>
+                    <ul class="safety" aria-labelledby=field("safety-title")>{Property::ALL.map(safety).collect_view()}</ul>
+                    <p class="raft-side-title" id=field("story-title")>"What happened"</p>
+                    <ol class="consensus-story" aria-live="polite" aria-labelledby=field("story-title")>
                         {move || story.get().into_iter().map(|l| view! {
                             <li><time>{format!("{:.3} s", l.at as f64 / 1e6)}</time>" "{l.text}</li>
                         }).collect_view()}
@@ -267,7 +267,7 @@ fn consensus_figure(
             </div>
             <p class="raft-hint">"Actions happen at the playhead. Acting in the past forks history from there (later actions are forgotten); the address bar keeps them, so the link replays this run."</p>
             <p class="raft-refused" role="status">{move || refused.get()}</p>
-            <ClusterTable view act at_ms />
+            <ClusterTable view act at_ms label=format!("Servers, demo {index}") />
             <NetworkControls view act at_ms id=id.clone() />
             <InFlight run playhead act at_ms />
             <ExportButtons stem events_csv metrics_csv run_json />
