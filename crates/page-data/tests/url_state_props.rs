@@ -17,8 +17,8 @@ use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sim::{
-    BreakerScenario, ContentionSweep, DeepSpaceScenario, QueueScenario, RetryScenario,
-    ScenarioError, StormScenario,
+    BreakerScenario, ConsensusScenario, ContentionSweep, DeepSpaceScenario, QueueScenario,
+    RetryScenario, ScenarioError, StormScenario,
 };
 
 /// Every field path of every scenario, and the seed.
@@ -38,6 +38,7 @@ fn field_paths() -> Vec<String> {
     out.extend(of(&ContentionSweep::default()));
     out.extend(of(&QueueScenario::default()));
     out.extend(of(&DeepSpaceScenario::default()));
+    out.extend(of(&ConsensusScenario::lost_entry()));
     out.sort();
     out.dedup();
     out
@@ -54,6 +55,9 @@ fn value() -> impl Strategy<Value = String> {
             "\"\"", "none", "full-jitter", "decorrelated_jitter", "custody", "end_to_end",
             "{\"kind\":\"constant\",\"ms\":1e9}", "{\"kind\":\"normal\",\"mean_ms\":-5}",
             "[{\"start_ms\":0,\"end_ms\":1e12}]", "[{\"start_ms\":5,\"end_ms\":1}]",
+            "[{\"kind\":\"crash\",\"at_ms\":1,\"server\":9}]",
+            "[{\"kind\":\"partition\",\"at_ms\":1,\"groups\":[1]}]",
+            "[{\"kind\":\"drop\",\"at_ms\":1e9,\"message\":18446744073709551615}]",
             "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
         ])
         .prop_map(str::to_string),
@@ -105,6 +109,7 @@ fn check_all(query: &str) -> Result<(), TestCaseError> {
     one::<ContentionSweep>(query, ContentionSweep::validate)?;
     one::<QueueScenario>(query, QueueScenario::validate)?;
     one::<DeepSpaceScenario>(query, DeepSpaceScenario::validate)?;
+    one::<ConsensusScenario>(query, ConsensusScenario::validate)?;
     Ok(())
 }
 

@@ -109,7 +109,8 @@ pub fn run_consensus(scenario: &ConsensusScenario, seed: u64) -> ConsensusRun {
         e.now = at;
         e.step(step, client);
     }
-    let end = if cut_short { e.now } else { end };
+    // Cut short: the run covers what happened up to and at its last step.
+    let end = if cut_short { e.now + 1 } else { end };
     e.finish(seed, end, cut_short)
 }
 
