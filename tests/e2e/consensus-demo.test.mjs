@@ -21,10 +21,11 @@ async function seek(figure, ms) {
 
 test('consensus: replays, forks at the playhead, keeps it in the URL, shows safety', async () => {
   const html = await (await fetch(site.base + POST)).text();
-  assert.equal((html.match(/data-demo="consensus"/g) || []).length, 2, 'two demos prerendered');
+  const figures = html.split(/<figure[^>]*data-demo="consensus"/);
+  assert.equal(figures.length - 1, 2, 'two demos prerendered');
   assert.match(html, /S2 is leader for term 1 with votes from S1, S2 and S3/, 'the story without JavaScript');
   // The first demo's figure only (the second one's numbers follow it).
-  const built = builtStats(html.split('data-demo="consensus"')[1]);
+  const built = builtStats(figures[1]);
 
   const { page, errors } = await newPage(site.context);
   await page.goto(site.base + POST);
@@ -32,6 +33,14 @@ test('consensus: replays, forks at the playhead, keeps it in the URL, shows safe
   await resultShown(first);
   await seek(first, 10000);
   assert.deepEqual(await stats(first), built, 'wasm at the end of the run shows the build-time numbers');
+
+  // The safety list ticks as the run goes: more checks later, all held.
+  const checked = async () =>
+    Number((await first.locator('[data-property="LogMatching"]').textContent()).match(/checked (\d+) times/)[1]);
+  const atEnd = await checked();
+  await seek(first, 2000);
+  assert.ok((await checked()) < atEnd, 'fewer checks earlier in the run');
+  assert.equal(await first.locator('ul.safety li.held').count(), 4);
 
   // At 4 s, S1 leads term 2 and S2 is cut off, still leader of term 1.
   await seek(first, 4000);

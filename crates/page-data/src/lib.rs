@@ -31,7 +31,7 @@ pub mod url_state;
 pub use article::{Article, Block, PostIndex, PostKind, PostLink, PostSummary, TocEntry};
 pub use breaker_summary::{breaker_summary, time_open};
 pub use consensus_story::{consensus_story, partition_text, server_list, StoryLine};
-pub use consensus_summary::consensus_summary;
+pub use consensus_summary::{consensus_summary, safety_checks};
 pub use contention_summary::contention_summary;
 pub use deep_space_summary::{
     both_recoveries, deep_space_stats, deep_space_summary, resends, Resends, RECOVERIES,

@@ -132,7 +132,13 @@ fn consensus_figure(
             lines.into_iter().skip(skip).collect::<Vec<_>>()
         })
     });
-    let safety = move |p: Property| {
+    // How often each property had been checked by the playhead: the list
+    // ticks as the run plays.
+    let checks = Memo::new(move |_| {
+        let at = playhead.get();
+        run.with(|r| page_data::safety_checks(r, at))
+    });
+    let safety = move |(i, p): (usize, Property)| {
         let broken = Memo::new(move |_| {
             let at = playhead.get();
             run.with(|r| {
@@ -147,7 +153,7 @@ fn consensus_figure(
                 <strong>{p.label()}</strong>
                 {move || match broken.get() {
                     Some(detail) => format!(": broken. {detail}"),
-                    None => format!(": held ({}).", p.promise()),
+                    None => format!(": held ({}); checked {} times.", p.promise(), checks.with(|c| c[i])),
                 }}
             </li>
         }
@@ -256,7 +262,7 @@ fn consensus_figure(
                     aria-label="The servers round a ring by role and term, with messages in flight; the table below has the same"></canvas>
                 <div class="raft-side">
                     <p class="raft-side-title" id=field("safety-title")>"Safety, checked on every step"</p>
-                    <ul class="safety" aria-labelledby=field("safety-title")>{Property::ALL.map(safety).collect_view()}</ul>
+                    <ul class="safety" aria-labelledby=field("safety-title")>{Property::ALL.into_iter().enumerate().map(safety).collect_view()}</ul>
                     <p class="raft-side-title" id=field("story-title")>"What happened"</p>
                     <ol class="consensus-story" aria-live="polite" aria-labelledby=field("story-title")>
                         {move || story.get().into_iter().map(|l| view! {
