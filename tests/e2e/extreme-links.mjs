@@ -49,6 +49,17 @@ export const URL_EXTREMES = {
     timeout_factor: '0.1',
     hops: '[{"light_ms":3600000,"loss":0.99},{"light_ms":0,"loss":0.99},{"light_ms":0,"loss":0.99},{"light_ms":0,"loss":0.99},{"light_ms":0,"loss":0.99},{"light_ms":0,"loss":0.99},{"light_ms":0,"loss":0.99},{"light_ms":0,"loss":0.99}]',
   },
+  // Seven servers for two minutes with a heartbeat every millisecond and a
+  // command every 10 ms: the run stops at its message budget (300,000).
+  consensus: {
+    servers: '7',
+    duration_ms: '120000',
+    heartbeat_ms: '1',
+    election_timeout_min_ms: '10',
+    election_timeout_max_ms: '10',
+    latency: '{"kind":"constant","ms":0}',
+    client_interval_ms: '10',
+  },
 };
 
 /** `route` with `params` as demo 1's state in the query. */

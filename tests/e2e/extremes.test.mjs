@@ -96,6 +96,9 @@ async function driveToExtremes(page, name, errors, log) {
   }
   for (const s of selects) {
     for (const key of ['End', 'Home']) {
+      // A control can go with an earlier change (a smaller cluster has
+      // fewer servers to put in groups).
+      if ((await at(s.id).count()) === 0) continue;
       await at(s.id).focus();
       await page.keyboard.press(key);
       await assertAnswered(page, figure, `${name}: ${s.label} ${key}`, errors, log);
@@ -117,7 +120,7 @@ async function driveToExtremes(page, name, errors, log) {
   }
 }
 
-const NAMES = ['retry', 'storm', 'breaker', 'contention', 'queue', 'deep-space'];
+const NAMES = ['retry', 'storm', 'breaker', 'contention', 'queue', 'deep-space', 'consensus'];
 
 for (const name of NAMES) {
   test(`${name}: every control at its extremes, by the keyboard`, async () => {
