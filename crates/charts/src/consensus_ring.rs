@@ -133,10 +133,11 @@ pub fn draw_consensus_ring<DB: DrawingBackend>(
         .color(&palette.text)
         .pos(centre);
 
-    // Who can hear whom.
+    // Who can hear whom: two running servers on the same side.
+    let up = |i: u32| view.servers.get(i as usize).is_some_and(|s| s.up);
     for a in 0..n {
         for b in a + 1..n {
-            if view.groups[a as usize] == view.groups[b as usize] {
+            if up(a) && up(b) && view.groups[a as usize] == view.groups[b as usize] {
                 let (p, q) = (at(a), at(b));
                 // From circle edge to circle edge: the servers' text stays clear.
                 let len = ((q.0 - p.0).powi(2) + (q.1 - p.1).powi(2)).sqrt().max(1.0);
