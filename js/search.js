@@ -25,13 +25,22 @@ export function warmUp(bundle, base) {
 // The best place on the page for a result: the section whose text has the
 // most of the query's words (Pagefind's sub-results, one per heading), or
 // the page itself when no section stands out.
-function bestSection(data) {
+export function bestSection(data) {
   let best = null;
   for (const sub of data.sub_results ?? []) {
     if (!best || (sub.locations?.length ?? 0) > (best.locations?.length ?? 0)) best = sub;
   }
   if (!best || !best.url.includes('#') || best.title === data.meta?.title) return null;
   return { url: best.url, title: best.title, excerpt: best.excerpt };
+}
+
+// Results best first: Pagefind's score (BM25 with its heading and title
+// weights), and among equal scores the newest post first (`meta.date` is
+// ISO 8601, so it sorts as text).
+export function ranked(results) {
+  return [...results].sort(
+    (a, b) => b.score - a.score || (b.data.meta?.date ?? '').localeCompare(a.data.meta?.date ?? ''),
+  );
 }
 
 // Searches `query` and answers a JSON string: the result count and the
@@ -42,10 +51,9 @@ export async function searchPosts(bundle, base, query, limit) {
   const pagefind = await load(bundle, base);
   const found = await pagefind.search(query);
   const results = found?.results ?? [];
-  const top = await Promise.all(
+  const top = ranked(await Promise.all(
     results.slice(0, limit).map(async (r) => ({ score: r.score, data: await r.data() })),
-  );
-  top.sort((a, b) => b.score - a.score || (b.data.meta?.date ?? '').localeCompare(a.data.meta?.date ?? ''));
+  ));
   return JSON.stringify({
     total: results.length,
     hits: top.map(({ data }) => {

@@ -81,6 +81,9 @@ try {
   mkdirSync(join(work, 'posts'));
   mkdirSync(join(work, 'out'));
   cpSync(join(ROOT, 'site'), join(work, 'site'), { recursive: true });
+  // The focus page links real posts by slug; none of them is in this corpus.
+  const focus = join(work, 'site', 'focus.toml');
+  writeFileSync(focus, readFileSync(focus, 'utf8').replace(/^posts = .*\n/gm, ''));
   cpSync(join(ROOT, 'public'), join(work, 'public'), { recursive: true });
   for (let i = 0; i < POSTS; i += 1) writeFileSync(join(work, 'posts', `post-${i}.md`), post(i));
   // The shell trunk would have written: the source index.html has the markers.
@@ -105,6 +108,7 @@ try {
   await page.goto(`${server.url}/about/`);
   const queries = ['retries and timeouts', 'breakers', 'jittered', 'zurich', 'kavortern', 'the backoff policy', 'salixeb quomon', 'retry'];
   const rows = [];
+  const typedRows = [];
   // Every request, the engine's worker's included (Resource Timing in the
   // page does not see a worker's fetches).
   let fetched = [];
@@ -136,6 +140,29 @@ try {
     const bytes = fetched.reduce((sum, p) => sum + (p.includes('/pagefind/') && !p.endsWith('.js') && !p.endsWith('.json') ? statSync(join(out, p)).size : brotli(join(out, p))), 0);
     rows.push({ query, results: answer.total, ms: answer.ms.toFixed(1), lookup: answer.lookup.toFixed(1), data: answer.data.toFixed(1), files: fetched.length, kb: (bytes / 1000).toFixed(1) });
   }
+  // The same queries typed by a reader, a key every 120 ms, each into a new
+  // browser (nothing cached), as the search page asks: the engine starts
+  // loading when the page opens, and every keystroke searches (an older
+  // answer is dropped). The figure is from the last key to the answer.
+  for (const query of queries) {
+    const fresh = await openBrowser();
+    const typing = await fresh.context.newPage();
+    await typing.goto(`${server.url}/about/`);
+    typedRows.push(await typing.evaluate(async (q) => {
+      const engine = await import('/search.js');
+      engine.warmUp('/pagefind/', '/');
+      await new Promise((r) => setTimeout(r, 1000));
+      let last;
+      for (let i = 1; i <= q.length; i += 1) {
+        last = engine.searchPosts('/pagefind/', '/', q.slice(0, i), 10);
+        if (i < q.length) await new Promise((r) => setTimeout(r, 120));
+      }
+      const t0 = performance.now();
+      await last;
+      return { query: q, ms: performance.now() - t0 };
+    }, query));
+    await fresh.close();
+  }
   const words = brotli(join(out, 'search-words.json'));
   const indexFiles = execFileSync('find', [join(out, 'pagefind'), '-type', 'f']).toString().trim().split('\n');
   const indexTotal = indexFiles.reduce((s, f) => s + (f.endsWith('.js') || f.endsWith('.json') ? brotli(f) : statSync(f).size), 0);
@@ -144,6 +171,8 @@ try {
   console.log(`search-words.json: ${(words / 1000).toFixed(1)} KB brotli (fetched once, for a query with a word of 5+ letters)`);
   console.log('\n| query (in this order) | results | first answer, 10 results (ms) | again: lookup (ms) | again: 10 results\' data (ms) | files fetched | KB fetched |\n|---|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) console.log(`| ${r.query} | ${r.results} | ${r.ms} | ${r.lookup} | ${r.data} | ${r.files} | ${r.kb} |`);
+  console.log('\n| query, typed (fresh engine, a key every 120 ms) | last key to answer (ms) |\n|---|---:|');
+  for (const r of typedRows) console.log(`| ${r.query} | ${r.ms.toFixed(1)} |`);
   await browser.close();
   await server.close();
 } finally {

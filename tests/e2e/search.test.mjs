@@ -10,6 +10,7 @@ const site = useSite();
 
 const BREAKER_POST = 'A circuit breaker is a decision to fail fast';
 const JITTER_POST = 'Jitter is about the crowd, not the client';
+const PAYMENT_POST = 'Design: a retry policy for the payment client';
 
 /** A new page on the search page (`path` may carry a query), the app ready. */
 async function openSearch(path = '/search/') {
@@ -82,10 +83,14 @@ test('word forms match, a title match comes first, and the excerpt marks the wor
   await page.close();
 });
 
-test('accents fold: an accented query finds the plain word', async () => {
+test('accents fold both ways: an accented query finds the plain word, a plain one the accented', async () => {
   const { page, errors } = await openSearch();
   const hits = await search(page, 'jïttér');
   assert.equal(hits[0]?.title, JITTER_POST);
+  // The payment post writes "naïve"; a reader types it without the diaeresis.
+  const naive = await search(page, 'naive policy');
+  assert.equal(naive[0]?.title, PAYMENT_POST);
+  assert.ok(naive[0].marked.includes('naïve'), JSON.stringify(naive[0]));
   assert.deepEqual(errors, []);
   await page.close();
 });
