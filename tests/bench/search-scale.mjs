@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { openBrowser } from '../e2e/harness.mjs';
-import { serve } from '../e2e/static-server.mjs';
+import { serve } from '../../scripts/lib/static-server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const POSTS = Number(process.argv[2] ?? 1000);

@@ -4,7 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { newPage, openBrowser } from '../e2e/harness.mjs';
-import { serve } from '../e2e/static-server.mjs';
+import { serve } from '../../scripts/lib/static-server.mjs';
 
 const WORKLOADS = ['storm', 'contention', 'contention_1000', 'retry'];
 const CRITERION = {

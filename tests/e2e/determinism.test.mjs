@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { newPage, openBrowser } from './harness.mjs';
-import { serve } from './static-server.mjs';
+import { serve } from '../../scripts/lib/static-server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PKG_DIR = join(root, 'target/wasm-bench');

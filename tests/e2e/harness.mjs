@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serve } from './static-server.mjs';
+import { serve } from '../../scripts/lib/static-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DIST = resolve(here, '../../dist');

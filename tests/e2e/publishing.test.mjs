@@ -12,7 +12,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { DIST, newPage, openBrowser, appReady, sweepFinished } from './harness.mjs';
 import { plainServe } from './plain-server.mjs';
-import { serve } from './static-server.mjs';
+import { serve } from '../../scripts/lib/static-server.mjs';
 
 const BASE_URL = readFileSync(join(DIST, '..', 'site/site.toml'), 'utf8').match(/^base_url\s*=\s*"([^"]+)"/m)[1];
 

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../e2e/static-server.mjs';
+import { serve } from '../../scripts/lib/static-server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const LIGHTHOUSE = join(root, 'tools/lighthouse/node_modules/.bin/lighthouse');

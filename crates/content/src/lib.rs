@@ -4,6 +4,7 @@
 //! data files and the prerendered page of every route.
 
 pub mod about;
+mod build_cache;
 pub mod compress;
 pub mod contrast;
 pub mod corrections;
@@ -42,5 +43,9 @@ pub mod svg_styles;
 pub mod taxonomy;
 pub mod toc;
 
+pub use build_cache::BuildCache;
 pub use error::{ContentError, ContentErrors};
-pub use pipeline::{build_site, render_site, BuildOptions, BuildReport, RenderedSite};
+pub use pipeline::{
+    build_site, build_site_with, render_site, render_site_with, BuildOptions, BuildReport,
+    RenderedSite,
+};

@@ -14,6 +14,7 @@ use resvg::{tiny_skia, usvg};
 
 use page_data::Block;
 
+use crate::build_cache::BuildCache;
 use crate::error::ContentError;
 use crate::escape::escape_html;
 use crate::post::Post;
@@ -205,8 +206,12 @@ pub fn card_svg(card: &Card<'_>) -> String {
 
 /// The card as a PNG.
 pub fn render_card(card: &Card<'_>) -> Result<Vec<u8>, String> {
-    let svg = card_svg(card);
-    let tree = usvg::Tree::from_str(&svg, options())
+    draw_svg(&card_svg(card))
+}
+
+/// A card's SVG as a PNG.
+fn draw_svg(svg: &str) -> Result<Vec<u8>, String> {
+    let tree = usvg::Tree::from_str(svg, options())
         .map_err(|e| format!("cannot draw the link preview image: {e}"))?;
     let mut pixmap = tiny_skia::Pixmap::new(OG_WIDTH, OG_HEIGHT)
         .ok_or("cannot allocate the link preview image")?;
@@ -244,6 +249,7 @@ pub fn chart_of(figure_html: &str) -> Option<String> {
 pub fn post_preview(
     site: &SiteConfig,
     post: &Post,
+    cache: &mut BuildCache,
 ) -> Result<(String, Vec<u8>, SocialImage), ContentError> {
     let meta = post.meta();
     let chart = post.blocks().iter().find_map(|b| match b {
@@ -257,7 +263,9 @@ pub fn post_preview(
         byline: &byline,
         picture: chart.as_deref(),
     };
-    let png = render_card(&card).map_err(|m| ContentError::new(&post.source, 0, m))?;
+    let png = cache
+        .card(card_svg(&card), draw_svg)
+        .map_err(|m| ContentError::new(&post.source, 0, m))?;
     let path = og_image_path(post.slug());
     let image = SocialImage {
         url: site.absolute_url(&path),

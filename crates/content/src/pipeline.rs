@@ -13,6 +13,7 @@ use page_data::{
 };
 
 use crate::about::{load_about, About};
+use crate::build_cache::BuildCache;
 use crate::compress::compressed_copies;
 use crate::corrections::link_corrections;
 use crate::error::{ContentError, ContentErrors};
@@ -23,7 +24,7 @@ use crate::mermaid::diagrams_css;
 use crate::og_image;
 use crate::output::write_site;
 use crate::pages;
-use crate::post::{load_post, Post};
+use crate::post::Post;
 use crate::prerender::{
     home_main, layout, not_found_main, post_main, PageMeta, Shell, SocialImage,
 };
@@ -51,6 +52,10 @@ pub struct BuildOptions {
     pub public_url: Option<String>,
     /// Write `.br` and `.gz` copies beside each text and wasm file.
     pub compress: bool,
+    /// Where trunk's app shell is, when not `out/index.html` (the dev
+    /// server keeps it apart, since each build overwrites `out/index.html`
+    /// with the prerendered home page).
+    pub shell: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -64,6 +69,7 @@ impl BuildOptions {
             base_url: None,
             public_url: None,
             compress: false,
+            shell: None,
         }
     }
 }
@@ -78,7 +84,16 @@ pub struct BuildReport {
 
 /// Builds the content into `options.out`.
 pub fn build_site(options: &BuildOptions) -> Result<BuildReport, ContentErrors> {
-    let mut files = render_site(options)?;
+    build_site_with(options, &mut BuildCache::default())
+}
+
+/// Builds the content into `options.out`, reusing what `cache` kept from
+/// earlier builds in this process (and keeping this build's work in it).
+pub fn build_site_with(
+    options: &BuildOptions,
+    cache: &mut BuildCache,
+) -> Result<BuildReport, ContentErrors> {
+    let mut files = render_site_with(options, cache)?;
     if options.compress {
         let copies = compressed_copies(&options.out, &files.files)?;
         files.files.extend(copies);
@@ -101,6 +116,14 @@ pub struct RenderedSite {
 
 /// Loads, validates and renders the site in memory; checks its links.
 pub fn render_site(options: &BuildOptions) -> Result<RenderedSite, ContentErrors> {
+    render_site_with(options, &mut BuildCache::default())
+}
+
+/// As `render_site`, reusing and filling `cache`.
+pub fn render_site_with(
+    options: &BuildOptions,
+    cache: &mut BuildCache,
+) -> Result<RenderedSite, ContentErrors> {
     let root = &options.root;
     let site_path = root.join("site/site.toml");
     let mut site = SiteConfig::load(&site_path)?;
@@ -116,7 +139,10 @@ pub fn render_site(options: &BuildOptions) -> Result<RenderedSite, ContentErrors
     if let Some(public_url) = &options.public_url {
         check_public_url(&site, public_url).map_err(|m| ContentError::new(&site_path, 0, m))?;
     }
-    let shell_path = options.out.join("index.html");
+    let shell_path = options
+        .shell
+        .clone()
+        .unwrap_or_else(|| options.out.join("index.html"));
     let shell_html = std::fs::read_to_string(&shell_path).map_err(|e| {
         ContentError::new(&shell_path, 0, format!("cannot read the app shell: {e}"))
     })?;
@@ -126,7 +152,7 @@ pub fn render_site(options: &BuildOptions) -> Result<RenderedSite, ContentErrors
     let public_dir = root.join("public");
 
     let mut errors = Vec::new();
-    let posts = match load_posts(&root.join("posts"), &site, &public_dir) {
+    let posts = match load_posts_with(&root.join("posts"), &site, &public_dir, cache) {
         Ok(posts) => posts,
         Err(mut e) => {
             errors.append(&mut e.0);
@@ -169,7 +195,14 @@ pub fn render_site(options: &BuildOptions) -> Result<RenderedSite, ContentErrors
         return Err(ContentErrors(errors));
     }
 
-    let mut files = render_files(&site, &shell, &published, about.as_ref(), focus.as_ref())?;
+    let mut files = render_files(
+        &site,
+        &shell,
+        &published,
+        about.as_ref(),
+        focus.as_ref(),
+        cache,
+    )?;
     add_publishing_files(&site, &shell, &published, &mut files)?;
     for asset in published
         .iter()
@@ -232,10 +265,19 @@ pub fn load_posts(
     site: &SiteConfig,
     public_dir: &Path,
 ) -> Result<Vec<Post>, ContentErrors> {
+    load_posts_with(dir, site, public_dir, &mut BuildCache::default())
+}
+
+fn load_posts_with(
+    dir: &Path,
+    site: &SiteConfig,
+    public_dir: &Path,
+    cache: &mut BuildCache,
+) -> Result<Vec<Post>, ContentErrors> {
     let mut posts: Vec<Post> = Vec::new();
     let mut errors = Vec::new();
     for path in &post_paths(dir)? {
-        match load_post(path, site, public_dir) {
+        match cache.post(path, site, public_dir) {
             Ok(post) => {
                 if let Some(first) = posts.iter().find(|p| p.slug() == post.slug()) {
                     errors.push(ContentError::new(
@@ -324,6 +366,7 @@ fn render_files(
     posts: &[Post],
     about: Option<&About>,
     focus: Option<&page_data::FocusPage>,
+    cache: &mut BuildCache,
 ) -> Result<BTreeMap<String, Vec<u8>>, ContentErrors> {
     let mut files = BTreeMap::new();
     let summaries: Vec<_> = posts.iter().map(|p| p.meta().clone()).collect();
@@ -346,7 +389,7 @@ fn render_files(
     for post in posts {
         let article = rebase_article(&post.article, site.base_path());
         files.insert(article_data_path(post.slug()), json(&article)?);
-        let (image_path, png, image) = og_image::post_preview(site, post)?;
+        let (image_path, png, image) = og_image::post_preview(site, post, cache)?;
         files.insert(image_path, png);
         page_with_image(
             &mut files,

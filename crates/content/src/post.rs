@@ -102,9 +102,12 @@ pub fn load_post(
     site: &SiteConfig,
     public_dir: &Path,
 ) -> Result<Post, Vec<ContentError>> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| vec![ContentError::new(path, 1, format!("cannot read: {e}"))])?;
-    post_from_bytes(path, bytes, site, public_dir)
+    post_from_bytes(path, read_post_file(path)?, site, public_dir)
+}
+
+/// A post file's bytes, or the error at its first line.
+pub(crate) fn read_post_file(path: &Path) -> Result<Vec<u8>, Vec<ContentError>> {
+    std::fs::read(path).map_err(|e| vec![ContentError::new(path, 1, format!("cannot read: {e}"))])
 }
 
 /// Validates and renders the post file `path` whose contents are `bytes`

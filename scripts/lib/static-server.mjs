@@ -1,6 +1,7 @@
 // A plain static file server over dist/, like any static host: files as
 // they are, `dir/` answered by `dir/index.html`, and a missing path answered
-// by 404.html with status 404. No rewrite rules.
+// by 404.html with status 404. No rewrite rules. Used by the browser tests,
+// the benchmarks and the dev server (scripts/dev-server.mjs).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -58,11 +59,14 @@ async function headersFileRules(root) {
  * `_headers` (what the Lighthouse report measures). With `headersFile`, it
  * sends every response the headers `_headers` sets for every path (the
  * CSP with frame-ancestors, nosniff, ...), as Netlify or Cloudflare Pages
- * would.
+ * would. `route(req, res)` may answer a request first (true when it did),
+ * and `html(text)` rewrites every HTML page served (the dev server's
+ * reload script).
  */
-export async function serve(root, { precompressed = false, headersFile = false, port = 0 } = {}) {
+export async function serve(root, { precompressed = false, headersFile = false, port = 0, route, html } = {}) {
   const always = headersFile ? await headersFileRules(root) : {};
   const server = createServer(async (req, res) => {
+    if (route?.(req, res)) return;
     const found = await resolve(root, req.url ?? '/');
     if (found?.redirect) {
       res.writeHead(301, { Location: found.redirect });
@@ -70,7 +74,8 @@ export async function serve(root, { precompressed = false, headersFile = false, 
       return;
     }
     try {
-      const body = await readFile(found?.file ?? '');
+      let body = await readFile(found?.file ?? '');
+      if (html && found.file.endsWith('.html')) body = html(body.toString('utf8'));
       const headers = { ...always, 'Content-Type': TYPES[extname(found.file)] ?? 'application/octet-stream' };
       if (precompressed) {
         headers['Cache-Control'] = HASHED.test(found.file) ? 'public, max-age=31536000, immutable' : 'no-cache';
@@ -86,7 +91,8 @@ export async function serve(root, { precompressed = false, headersFile = false, 
       res.writeHead(200, headers);
       res.end(body);
     } catch {
-      const page = await readFile(join(root, '404.html')).catch(() => 'not found');
+      let page = await readFile(join(root, '404.html'), 'utf8').catch(() => 'not found');
+      if (html) page = html(page);
       res.writeHead(404, { ...always, 'Content-Type': TYPES['.html'] });
       res.end(page);
     }
@@ -95,6 +101,9 @@ export async function serve(root, { precompressed = false, headersFile = false, 
   const bound = server.address().port;
   return {
     url: `http://127.0.0.1:${bound}`,
-    close: () => new Promise((ok) => server.close(ok)),
+    close: () => new Promise((ok) => {
+      server.close(ok);
+      server.closeAllConnections();
+    }),
   };
 }
