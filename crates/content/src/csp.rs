@@ -12,7 +12,10 @@
 //! The policy goes into each page as a `<meta>` tag, and into a `_headers` file
 //! for hosts that read one, where it can also forbid framing.
 
+use std::cell::RefCell;
+
 use base64::Engine;
+use lol_html::{rewrite_str, text, RewriteStrSettings};
 use sha2::{Digest, Sha256};
 
 /// The `'sha256-...'` source of every inline `<script>` (one without
@@ -27,31 +30,44 @@ pub fn inline_style_hashes(html: &str) -> Vec<String> {
 }
 
 fn inline_hashes(html: &str, tag_name: &str) -> Vec<String> {
-    let open_tag = format!("<{tag_name}");
-    let close_tag = format!("</{tag_name}>");
-    let mut hashes = Vec::new();
-    let mut rest = html;
-    while let Some(open) = rest.find(&open_tag) {
-        let after = &rest[open..];
-        let Some(tag_end) = after.find('>') else {
-            break;
-        };
-        let tag = &after[..tag_end];
-        let body_start = tag_end + 1;
-        let Some(close) = after[body_start..].find(&close_tag) else {
-            break;
-        };
-        let body = &after[body_start..body_start + close];
-        if !tag.contains(" src=") && !body.trim().is_empty() {
-            let digest = Sha256::digest(body.as_bytes());
-            hashes.push(format!(
+    // The HTML tokenizer finds each element's raw text, as the browser
+    // does, so a `</script>` inside a string or a `<script` in a comment
+    // cannot shift what is hashed.
+    let selector = format!("{tag_name}:not([src])");
+    let bodies = RefCell::new(Vec::<String>::new());
+    let body = RefCell::new(String::new());
+    let collected = rewrite_str(
+        html,
+        RewriteStrSettings::new().append_element_content_handler(text!(
+            selector.as_str(),
+            |chunk| {
+                body.borrow_mut().push_str(chunk.as_str());
+                if chunk.last_in_text_node() {
+                    bodies
+                        .borrow_mut()
+                        .push(std::mem::take(&mut *body.borrow_mut()));
+                }
+                Ok(())
+            }
+        )),
+    );
+    // The build's own pages are what is read here; a page the tokenizer
+    // cannot read has no inline element to allow.
+    if collected.is_err() {
+        return Vec::new();
+    }
+    bodies
+        .into_inner()
+        .into_iter()
+        .filter(|b| !b.trim().is_empty())
+        .map(|b| {
+            let digest = Sha256::digest(b.as_bytes());
+            format!(
                 "'sha256-{}'",
                 base64::engine::general_purpose::STANDARD.encode(digest)
-            ));
-        }
-        rest = &after[body_start + close + close_tag.len()..];
-    }
-    hashes
+            )
+        })
+        .collect()
 }
 
 /// The policy for pages whose inline scripts and style elements have
@@ -127,6 +143,22 @@ import init from '/x.js';
         let expected = base64::engine::general_purpose::STANDARD
             .encode(Sha256::digest(b"\nimport init from '/x.js';\n"));
         assert_eq!(hashes[0], format!("'sha256-{expected}'"));
+    }
+
+    #[test]
+    fn what_is_hashed_is_what_the_browser_runs() {
+        // A closing tag inside a comment or another element's text, single
+        // quotes, attributes in any order, and a style element.
+        let html = r#"<!-- <script>not this</script> --><p>&lt;script&gt;</p><script type='module' defer>a()</script><script src=/x.js></script><style media="all">p{}</style>"#;
+        let hash = |b: &str| {
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b.as_bytes()))
+            )
+        };
+        assert_eq!(inline_script_hashes(html), vec![hash("a()")]);
+        assert_eq!(inline_style_hashes(html), vec![hash("p{}")]);
+        assert!(inline_script_hashes("<script>  </script>").is_empty());
     }
 
     #[test]
