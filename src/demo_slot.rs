@@ -135,5 +135,5 @@ pub fn DemoSlot(spec: String, figure: String, index: usize) -> impl IntoView {
             unmount(&handle);
         }
     });
-    view! { <div class="demo-slot" data-pagefind-ignore="" node_ref=node inner_html=figure></div> }
+    view! { <views::DemoFigure figure node_ref=node /> }
 }

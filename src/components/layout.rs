@@ -1,25 +1,15 @@
-//! Header, main and footer: the same structure as the prerendered pages
-//! (crates/content/src/prerender.rs `layout`), so the takeover does not jump.
-//! The theme button works through `js/theme-and-copy.js` (before and without the
-//! wasm), so the app only renders it.
+//! Header, main and footer (the views crate's `Frame`, which the
+//! prerendered pages are rendered with too, so the takeover does not jump),
+//! with the site from the page's head as the views' context, and the `/`
+//! shortcut to search.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use crate::data::site_url;
+use crate::data::{site_base, site_url};
 use crate::site_meta::{site_author, site_title};
-
-/// The site's sections, as in the prerendered header.
-pub const NAV: [(&str, &str); 6] = [
-    ("", "Posts"),
-    ("archive/", "Archive"),
-    ("tags/", "Tags"),
-    ("focus/", "Focus"),
-    ("about/", "About"),
-    ("search/", "Search"),
-];
 
 /// Whether a key press is typing into a field (where `/` is a character).
 fn typing(ev: &web_sys::KeyboardEvent) -> bool {
@@ -67,24 +57,11 @@ fn search_shortcut() {
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    views::provide_site(views::Site {
+        title: site_title(),
+        author: site_author(),
+        base: site_base(),
+    });
     search_shortcut();
-    view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
-        <header class="site-header">
-            <a class="site-title" href=site_url("")>{site_title()}</a>
-            <nav aria-label="Site">
-                {NAV.into_iter().map(|(path, label)| view! { <a href=site_url(path)>{label}</a> }).collect_view()}
-            </nav>
-            <button type="button" class="theme-toggle" data-theme-toggle aria-pressed="false">"Dark theme"</button>
-        </header>
-        <main id="main">{children()}</main>
-        <footer class="site-footer">
-            <p>
-                <a href=site_url("")>{site_title()}</a>
-                {site_author().map(|a| format!(", by {a}"))}
-                " · "<a href=site_url(&page_data::feed_path())>"Atom feed"</a>" · "
-                {page_data::FOOTER_NOTE}
-            </p>
-        </footer>
-    }
+    view! { <views::Frame>{children()}</views::Frame> }
 }

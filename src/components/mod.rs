@@ -1,13 +1,8 @@
-//! Layout pieces shared by the routes.
+//! Layout pieces shared by the routes. The page markup itself is the views
+//! crate's (crates/views), the same components the build prerenders with.
 
 mod data_page;
 mod layout;
-mod post_links;
-mod post_list;
-mod post_meta;
 
 pub use data_page::data_page;
 pub use layout::Layout;
-pub use post_links::{link as post_link, CorrectionNotes, PostNavigation, TableOfContents};
-pub use post_list::PostList;
-pub use post_meta::PostMeta;

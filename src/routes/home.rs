@@ -4,19 +4,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use page_data::{index_data_path, PostIndex};
 
-use crate::components::{data_page, PostList};
+use crate::components::data_page;
 use crate::site_meta::site_title;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     view! {
         <Title text=site_title() />
-        {data_page(index_data_path, "the posts", |index: PostIndex| view! {
-            <section class="home">
-                <h1>{site_title()}</h1>
-                <p class="lede">{index.description}</p>
-                <PostList posts=index.posts />
-            </section>
-        })}
+        {data_page(index_data_path, "the posts", |index: PostIndex| view! { <views::HomeView index /> })}
     }
 }

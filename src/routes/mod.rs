@@ -3,7 +3,7 @@
 mod home;
 mod listing;
 mod not_found;
-mod post;
+pub(crate) mod post;
 mod search;
 mod site_pages;
 

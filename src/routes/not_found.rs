@@ -10,10 +10,7 @@ use crate::takeover::RouteReady;
 pub fn NotFoundPage() -> impl IntoView {
     view! {
         <Title text=page_title("Page not found") />
-        <section class="not-found">
-            <h1>"Page not found"</h1>
-            <p>"There is no page at this address. " <a href=crate::data::site_url("")>"See all posts"</a> "."</p>
-            <RouteReady />
-        </section>
+        <views::NotFoundView />
+        <RouteReady />
     }
 }

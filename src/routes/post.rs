@@ -3,9 +3,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use page_data::{article_data_path, Article, Block};
+use page_data::{article_data_path, Article};
 
-use crate::components::{CorrectionNotes, PostMeta, PostNavigation, TableOfContents};
 use crate::data::fetch_json;
 use crate::demo_slot::DemoSlot;
 use crate::routes::NotFoundPage;
@@ -18,43 +17,15 @@ type ShellArticle = Article<serde_json::Value>;
 #[component]
 fn ArticleView(article: ShellArticle) -> impl IntoView {
     let title = article.meta.title.clone();
-    let Article {
-        toc,
-        corrected_by,
-        corrects,
-        previous,
-        next,
-        related,
-        ..
-    } = article.clone();
-    let mut demo_index = 0;
-    let blocks = article
-        .blocks
-        .clone()
-        .into_iter()
-        .map(|block| match block {
-            Block::Html { html } => {
-                view! { <div class="html-block" inner_html=html></div> }.into_any()
-            }
-            Block::Demo { demo, figure } => {
-                demo_index += 1;
-                view! { <DemoSlot spec=demo.to_string() figure index=demo_index /> }.into_any()
-            }
-        })
-        .collect_view();
     view! {
         <Title text=page_title(&title) />
-        <article class="post" data-pagefind-body="">
-            <CorrectionNotes corrected_by corrects />
-            <header>
-                <h1>{title}</h1>
-                <PostMeta meta=article.meta />
-            </header>
-            <TableOfContents toc />
-            <div class="post-body">{blocks}</div>
-        </article>
-        <PostNavigation previous next related />
+        {views::article_view(article, live_demo)}
     }
+}
+
+/// A demo on a live page: its slot, which mounts the live demo when near.
+pub fn live_demo(index: usize, spec: serde_json::Value, figure: String) -> AnyView {
+    view! { <DemoSlot spec=spec.to_string() figure index /> }.into_any()
 }
 
 #[component]

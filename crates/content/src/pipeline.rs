@@ -23,16 +23,20 @@ use crate::links::{check_links, PageLinks};
 use crate::mermaid::diagrams_css;
 use crate::og_image;
 use crate::output::write_site;
-use crate::pages;
 use crate::post::Post;
-use crate::prerender::{
-    home_main, layout, not_found_main, post_main, PageMeta, Shell, SocialImage,
-};
+use crate::prerender::{PageMeta, Shell, SocialImage};
 use crate::publishing::{add_publishing_files, check_public_url};
 use crate::rebase::{rebase_article, rebase_blocks};
+use crate::render_view::render_page;
 use crate::search_words::search_words;
 use crate::site_config::SiteConfig;
 use crate::taxonomy::{archive, area_pages, link_neighbours, tag_index, tag_pages};
+use leptos::prelude::*;
+use page_data::format::count_label;
+use views::{
+    about_view, article_view, ArchiveView, AreaPostsView, DemoFigure, FocusView, HomeView,
+    NotFoundView, TagPostsView, TagsIndexView,
+};
 
 /// Where to read content and where to write the site.
 #[derive(Debug, Clone)]
@@ -313,7 +317,8 @@ fn json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, ContentError> {
         .map_err(|e| ContentError::new(Path::new("<data>"), 0, format!("cannot serialize: {e}")))
 }
 
-/// Adds a route's prerendered page.
+/// Adds a route's prerendered page; `body` is the framed page
+/// (`render_page`).
 fn page(
     files: &mut BTreeMap<String, Vec<u8>>,
     site: &SiteConfig,
@@ -321,9 +326,9 @@ fn page(
     route: &str,
     title: &str,
     description: &str,
-    main: &str,
+    body: &str,
 ) {
-    page_with_image(files, site, shell, route, title, description, main, None);
+    page_with_image(files, site, shell, route, title, description, body, None);
 }
 
 /// Adds a route's prerendered page, with its link-preview image.
@@ -335,7 +340,7 @@ fn page_with_image(
     route: &str,
     title: &str,
     description: &str,
-    main: &str,
+    body: &str,
     image: Option<SocialImage>,
 ) {
     let meta = PageMeta {
@@ -355,8 +360,14 @@ fn page_with_image(
     };
     files.insert(
         format!("{route}index.html"),
-        shell.page(site, &meta, &layout(site, main)).into_bytes(),
+        shell.page(site, &meta, body).into_bytes(),
     );
+}
+
+/// A demo in a prerendered page: its static figure in its slot (the app
+/// mounts the live demo into the same slot).
+fn static_figure<D>(_index: usize, _spec: D, figure: String) -> AnyView {
+    view! { <DemoFigure figure node_ref=NodeRef::new() /> }.into_any()
 }
 
 /// Every output file but copied images, by path relative to the site root.
@@ -382,7 +393,10 @@ fn render_files(
         "",
         "",
         &site.description,
-        &home_main(site, &summaries),
+        &render_page(site, {
+            let index = index.clone();
+            move || view! { <HomeView index /> }
+        }),
     );
 
     let mut diagram_rules = BTreeMap::new();
@@ -398,7 +412,10 @@ fn render_files(
             &post_route(post.slug()),
             &post.meta().title,
             &post.meta().summary,
-            &post_main(post),
+            &render_page(site, {
+                let article = post.article.clone();
+                move || article_view(article, static_figure)
+            }),
             Some(image),
         );
         diagram_rules.extend(post.diagram_css.clone());
@@ -414,7 +431,10 @@ fn render_files(
         &tags_route(),
         "Tags",
         &format!("Every tag on {}.", site.title),
-        &pages::tags_main(&tag_list),
+        &render_page(site, {
+            let index = tag_list.clone();
+            move || view! { <TagsIndexView index /> }
+        }),
     );
     for tag in tags.values() {
         files.insert(tag_data_path(&tag.slug), json(tag)?);
@@ -427,9 +447,12 @@ fn render_files(
             &format!(
                 "Posts tagged “{}” ({}).",
                 tag.tag,
-                pages::count_label(tag.posts.len())
+                count_label(tag.posts.len())
             ),
-            &pages::tag_main(tag),
+            &render_page(site, {
+                let page = tag.clone();
+                move || view! { <TagPostsView page /> }
+            }),
         );
     }
     for area in area_pages(site, posts) {
@@ -443,9 +466,12 @@ fn render_files(
             &format!(
                 "Posts in {} ({}).",
                 area.name,
-                pages::count_label(area.posts.len())
+                count_label(area.posts.len())
             ),
-            &pages::area_main(&area),
+            &render_page(site, {
+                let page = area.clone();
+                move || view! { <AreaPostsView page /> }
+            }),
         );
     }
     let archive = archive(posts);
@@ -457,7 +483,10 @@ fn render_files(
         &archive_route(),
         "Archive",
         &format!("Every post on {}, by year.", site.title),
-        &pages::archive_main(&archive),
+        &render_page(site, {
+            let archive = archive.clone();
+            move || view! { <ArchiveView archive /> }
+        }),
     );
 
     if let Some(about) = about {
@@ -473,7 +502,10 @@ fn render_files(
             &about_route(),
             &about.page.title,
             &about.page.description,
-            &pages::about_main(&about.page),
+            &render_page(site, {
+                let page = about.page.clone();
+                move || about_view(page, static_figure)
+            }),
         );
         diagram_rules.extend(about.body.diagram_css.clone());
     }
@@ -486,7 +518,10 @@ fn render_files(
             &focus_route(),
             &focus.title,
             &focus.intro,
-            &pages::focus_main(focus),
+            &render_page(site, {
+                let page = focus.clone();
+                move || view! { <FocusView page /> }
+            }),
         );
     }
 
@@ -498,7 +533,7 @@ fn render_files(
         "search/",
         "Search",
         &format!("Search every post on {}.", site.title),
-        &crate::prerender::search_main(),
+        &render_page(site, || view! { <views::SearchWithoutScript /> }),
     );
     let highlight =
         highlight_css().map_err(|m| ContentError::new(Path::new(&highlight_css_path()), 0, m))?;
@@ -518,7 +553,11 @@ fn render_files(
     files.insert(
         "404.html".to_string(),
         shell
-            .page(site, &not_found, &layout(site, &not_found_main()))
+            .page(
+                site,
+                &not_found,
+                &render_page(site, || view! { <NotFoundView /> }),
+            )
             .into_bytes(),
     );
     Ok(files)

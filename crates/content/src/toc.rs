@@ -1,8 +1,7 @@
-//! A table of contents for long posts, as data and as HTML.
+//! A table of contents for long posts, as data (crates/views renders it).
 
 use page_data::TocEntry;
 
-use crate::escape::escape_html;
 use crate::headings::Heading;
 
 /// A post gets a table of contents from this many `##` headings.
@@ -24,51 +23,6 @@ pub fn table_of_contents(headings: &[Heading]) -> Vec<TocEntry> {
             text: h.text.clone(),
         })
         .collect()
-}
-
-/// `<nav class="toc">` with nested lists (h3s under their h2); empty
-/// string for an empty table.
-pub fn toc_html(toc: &[TocEntry]) -> String {
-    if toc.is_empty() {
-        return String::new();
-    }
-    let mut html = String::from(
-        r#"<nav class="toc" aria-labelledby="toc-title" data-pagefind-ignore><h2 class="toc-title" id="toc-title">Contents</h2><ol>"#,
-    );
-    let mut in_sub = false;
-    let mut open_item = false;
-    for entry in toc {
-        let link = format!(
-            r##"<a href="#{}">{}</a>"##,
-            escape_html(&entry.id),
-            escape_html(&entry.text)
-        );
-        if entry.level == 3 && open_item {
-            if !in_sub {
-                html.push_str("<ol>");
-                in_sub = true;
-            }
-            html.push_str(&format!("<li>{link}</li>"));
-            continue;
-        }
-        if in_sub {
-            html.push_str("</ol>");
-            in_sub = false;
-        }
-        if open_item {
-            html.push_str("</li>");
-        }
-        html.push_str(&format!("<li>{link}"));
-        open_item = true;
-    }
-    if in_sub {
-        html.push_str("</ol>");
-    }
-    if open_item {
-        html.push_str("</li>");
-    }
-    html.push_str("</ol></nav>");
-    html
 }
 
 #[cfg(test)]
@@ -93,9 +47,5 @@ mod tests {
         let toc = table_of_contents(&[h(2, "a"), h(3, "b"), h(4, "x"), h(2, "c"), h(2, "d")]);
         let ids: Vec<_> = toc.iter().map(|e| (e.level, e.id.as_str())).collect();
         assert_eq!(ids, [(2, "a"), (3, "b"), (2, "c"), (2, "d")]);
-        assert_eq!(
-            toc_html(&toc),
-            "<nav class=\"toc\" aria-labelledby=\"toc-title\" data-pagefind-ignore><h2 class=\"toc-title\" id=\"toc-title\">Contents</h2><ol><li><a href=\"#a\">A</a><ol><li><a href=\"#b\">B</a></li></ol></li><li><a href=\"#c\">C</a></li><li><a href=\"#d\">D</a></li></ol></nav>"
-        );
     }
 }

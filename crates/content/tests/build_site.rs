@@ -208,7 +208,7 @@ fn corrections_link_both_ways() {
     let fix = json(&site, "data/posts/a-correction.json");
     assert_eq!(fix["corrects"]["slug"], "old-belief");
     let html = text(&site, "posts/old-belief/index.html");
-    assert!(html.contains(r#"<aside class="correction-banner" role="note"><p>Corrected on <time datetime="2026-02-01">2026-02-01</time>: see <a href="/posts/a-correction/">I was wrong about backoff</a>.</p></aside>"#), "{html}");
+    assert!(html.contains(r#"<aside role="note" class="correction-banner"><p>Corrected on <time datetime="2026-02-01">2026-02-01</time>: see <a href="/posts/a-correction/">I was wrong about backoff</a>.</p></aside>"#), "{html}");
 }
 
 #[test]

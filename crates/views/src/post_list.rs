@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use page_data::{post_route, PostSummary};
 
-use super::PostMeta;
-use crate::data::site_url;
+use crate::post_meta::PostMeta;
+use crate::site::href;
 
 #[component]
 pub fn PostList(posts: Vec<PostSummary>) -> impl IntoView {
@@ -13,11 +13,11 @@ pub fn PostList(posts: Vec<PostSummary>) -> impl IntoView {
             {posts
                 .into_iter()
                 .map(|post| {
-                    let href = site_url(&post_route(&post.slug));
+                    let link = href(&post_route(&post.slug));
                     let (title, summary) = (post.title.clone(), post.summary.clone());
                     view! {
                         <li class="post-item">
-                            <h2><a href=href>{title}</a></h2>
+                            <h2><a href=link>{title}</a></h2>
                             <PostMeta meta=post />
                             <p class="summary">{summary}</p>
                         </li>

@@ -1,15 +1,14 @@
 //! Around an article: the correction notes at its top, the table of
-//! contents, and related / previous / next posts after it. Same markup as
-//! the build's `correction_notes`, `toc` and `post_footer`.
+//! contents, and related / previous / next posts after it.
 
 use leptos::prelude::*;
 use page_data::{post_route, PostLink, TocEntry};
 
-use crate::data::site_url;
+use crate::site::href;
 
 /// A link to `post` by its title.
-pub fn link(post: &PostLink) -> impl IntoView {
-    view! { <a href=site_url(&post_route(&post.slug))>{post.title.clone()}</a> }
+pub fn post_link(post: &PostLink) -> impl IntoView {
+    view! { <a href=href(&post_route(&post.slug))>{post.title.clone()}</a> }
 }
 
 /// "Corrected on DATE: see ..." for each later correction; for a
@@ -21,13 +20,13 @@ pub fn CorrectionNotes(corrected_by: Vec<PostLink>, corrects: Option<PostLink>) 
             .into_iter()
             .map(|c| view! {
                 <aside class="correction-banner" role="note">
-                    <p>"Corrected on " <time datetime=c.date.clone()>{c.date.clone()}</time> ": see " {link(&c)} "."</p>
+                    <p>"Corrected on " <time datetime=c.date.clone()>{c.date.clone()}</time> ": see " {post_link(&c)} "."</p>
                 </aside>
             })
             .collect_view()}
         {corrects.map(|c| view! {
             <aside class="corrects-note" role="note">
-                <p>"This corrects " {link(&c)} " (" <time datetime=c.date.clone()>{c.date.clone()}</time> ")."</p>
+                <p>"This corrects " {post_link(&c)} " (" <time datetime=c.date.clone()>{c.date.clone()}</time> ")."</p>
             </aside>
         })}
     }
@@ -79,18 +78,18 @@ pub fn PostNavigation(
         {(!related.is_empty()).then(|| view! {
             <section class="related" aria-labelledby="related-title">
                 <h2 id="related-title">"Related posts"</h2>
-                <ul>{related.iter().map(|p| view! { <li>{link(p)}</li> }).collect_view()}</ul>
+                <ul>{related.iter().map(|p| view! { <li>{post_link(p)}</li> }).collect_view()}</ul>
             </section>
         })}
         {has_nav.then(|| view! {
             <nav class="post-nav" aria-label="Previous and next posts">
                 {previous.map(|p| view! {
-                    <a class="previous" rel="prev" href=site_url(&post_route(&p.slug))>
+                    <a class="previous" rel="prev" href=href(&post_route(&p.slug))>
                         <span class="label"><span aria-hidden="true">"← "</span>"Previous"</span> " " <span class="title">{p.title}</span>
                     </a>
                 })}
                 {next.map(|p| view! {
-                    <a class="next" rel="next" href=site_url(&post_route(&p.slug))>
+                    <a class="next" rel="next" href=href(&post_route(&p.slug))>
                         <span class="label">"Next"<span aria-hidden="true">" →"</span></span> " " <span class="title">{p.title}</span>
                     </a>
                 })}

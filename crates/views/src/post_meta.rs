@@ -1,11 +1,10 @@
 //! Date (and update), area, kind, reading time and tags of a post; the
-//! area and tags link to their pages. Same markup as the build's
-//! `post_meta_line`.
+//! area and each tag link to their pages.
 
 use leptos::prelude::*;
 use page_data::{area_route, tag_route, tag_slug, PostSummary};
 
-use crate::data::site_url;
+use crate::site::href;
 
 #[component]
 pub fn PostMeta(meta: PostSummary) -> impl IntoView {
@@ -22,7 +21,7 @@ pub fn PostMeta(meta: PostSummary) -> impl IntoView {
             <time datetime=datetime data-pagefind-meta="date">{meta.date}</time>
             {updated}
             " · "
-            <a class="area" href=site_url(&area_route(&meta.area)) data-pagefind-meta="area">{meta.area_name}</a>
+            <a class="area" href=href(&area_route(&meta.area)) data-pagefind-meta="area">{meta.area_name}</a>
             " · "
             <span class="kind">{meta.kind.label()}</span>
             {reading}
@@ -32,8 +31,8 @@ pub fn PostMeta(meta: PostSummary) -> impl IntoView {
                 .tags
                 .into_iter()
                 .map(|t| {
-                    let href = site_url(&tag_route(&tag_slug(&t)));
-                    view! { <li class="tag"><a href=href>{t}</a></li> }
+                    let link = href(&tag_route(&tag_slug(&t)));
+                    view! { <li class="tag"><a href=link>{t}</a></li> }
                 })
                 .collect_view()}
         </ul>
