@@ -36,6 +36,8 @@ async function search(page, query) {
       href: h.querySelector('h2 a').getAttribute('href'),
       marked: [...h.querySelectorAll('.excerpt mark')].map((m) => m.textContent.toLowerCase()),
       section: h.querySelector('.search-section a')?.getAttribute('href') ?? null,
+      sectionTitle: h.querySelector('.search-section a')?.textContent ?? null,
+      excerpt: h.querySelector('.excerpt').textContent,
     })),
   );
 }
@@ -91,6 +93,10 @@ test('accents fold both ways: an accented query finds the plain word, a plain on
   const naive = await search(page, 'naive policy');
   assert.equal(naive[0]?.title, PAYMENT_POST);
   assert.ok(naive[0].marked.includes('naïve'), JSON.stringify(naive[0]));
+  // The headings' `#` self-links are not indexed: not in a section's name
+  // nor in an excerpt.
+  assert.equal(naive[0].sectionTitle, 'B. Retry at once, up to five times', JSON.stringify(naive[0]));
+  assert.ok(!naive[0].excerpt.includes(' # '), JSON.stringify(naive[0]));
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -75,7 +75,7 @@ pub fn heading_html(level: u8, id: &str, classes: &[String], inner_html: &str) -
         format!(r#" class="{}""#, escape_html(&classes.join(" ")))
     };
     format!(
-        r##"<h{level} id="{id}"{class}>{inner} <a class="anchor" href="#{id}" aria-label="Link to this section">#</a></h{level}>
+        r##"<h{level} id="{id}"{class}>{inner} <a class="anchor" href="#{id}" aria-label="Link to this section" data-pagefind-ignore>#</a></h{level}>
 "##,
         id = escape_html(id),
         inner = inner_html.trim_end(),
@@ -111,7 +111,7 @@ mod tests {
     fn anchor_link_inside_the_heading() {
         assert_eq!(
             heading_html(2, "a-b", &[], "A <em>b</em>"),
-            "<h2 id=\"a-b\">A <em>b</em> <a class=\"anchor\" href=\"#a-b\" aria-label=\"Link to this section\">#</a></h2>\n"
+            "<h2 id=\"a-b\">A <em>b</em> <a class=\"anchor\" href=\"#a-b\" aria-label=\"Link to this section\" data-pagefind-ignore>#</a></h2>\n"
         );
     }
 }
