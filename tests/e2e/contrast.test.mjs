@@ -2,7 +2,7 @@
 // code, the edges, arrow heads and labels of the diagrams, the code's
 // colours and the demos' controls meet 3:1 against what is behind them
 // (WCAG 1.4.11, non-text contrast; the code meets 4.5:1, its own unit test
-// in crates/content/src/highlight.rs). Measured from computed styles in
+// in crates/content/src/markdown/highlight.rs). Measured from computed styles in
 // Chromium, light and dark. The charts of every kind of demo too: the
 // build's SVG from its computed paint, the live canvas from its pixels,
 // after the reader switches theme as well as on a page loaded in it.

@@ -82,7 +82,7 @@ test('the head has a CSP without unsafe-inline scripts, and integrity on scripts
   assert.match(html, /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*integrity="sha384-/);
   assert.match(html, /<link rel="modulepreload" href="[^"]+\.js"[^>]*integrity="sha384-/);
   // Each digest is the file's as shipped (trunk's pipelines race on the
-  // snippets; crates/content/src/integrity.rs seals them again).
+  // snippets; crates/content/src/render/integrity.rs seals them again).
   for (const [, href, integrity] of html.matchAll(/<link[^>]*href="([^"]+)"[^>]*integrity="([^"]+)"/g)) {
     const [algorithm] = integrity.split('-');
     const digest = createHash(algorithm).update(readFileSync(join(DIST, href))).digest('base64');

@@ -1,51 +1,37 @@
-//! The build-time content pipeline, in stages (as mdBook's preprocess ->
-//! render): load site config, parse each post's front matter, render its
-//! Markdown to blocks (HTML, or typed demo specs), then write the article
-//! data files and the prerendered page of every route.
+//! The build-time content pipeline, in four stages, one folder each:
+//!
+//! 1. `load/`: site config, each post's front matter and text, About and
+//!    Current Focus; corrections and neighbours linked;
+//! 2. `markdown/`: each post's Markdown to blocks (HTML, or typed demo
+//!    specs with their build-time figures): headings, code, maths,
+//!    diagrams, images, footnotes, the raw-HTML policy;
+//! 3. `render/`: every output file in memory (pages from crates/views,
+//!    data files, feed, sitemap, previews), links checked;
+//! 4. `emit/`: written only when all of it succeeded, then the search index.
+//!
+//! `pipeline` runs them. The modules are crate-private; what the binaries
+//! and the tests use is re-exported here.
 
-pub mod about;
-mod build_cache;
-pub mod compress;
-pub mod contrast;
-pub mod corrections;
-pub mod csp;
-pub mod demo_directive;
-pub mod demo_placeholder;
-pub mod error;
-pub mod escape;
-pub mod feed;
-pub mod focus;
-pub mod front_matter;
-pub mod headings;
-pub mod highlight;
-pub mod images;
-mod integrity;
-pub mod links;
-pub mod markdown;
-pub mod mermaid;
-pub mod new_post;
-pub mod og_image;
-pub mod output;
-pub mod pipeline;
-pub mod post;
-pub mod prerender;
-mod publishing;
-pub mod raw_html;
-pub mod reading_time;
-pub mod rebase;
-mod render_view;
-pub mod search_bundle;
-mod search_words;
-pub mod site_config;
-pub mod sitemap;
-pub mod source_text;
-pub mod svg_styles;
-pub mod taxonomy;
-pub mod toc;
+mod contrast;
+mod emit;
+mod error;
+mod escape;
+mod load;
+mod markdown;
+mod new_post;
+mod pipeline;
+mod render;
 
-pub use build_cache::BuildCache;
+pub use contrast::{contrast, hex_rgb};
+pub use emit::search_bundle::build_search_bundle;
 pub use error::{ContentError, ContentErrors};
+pub use load::post::{load_post, post_from_bytes, Post};
+pub use load::site_config::SiteConfig;
+pub use markdown::demo_directive::parse_demo;
+pub use markdown::raw_html::check_raw_html;
+pub use new_post::write_new_post;
 pub use pipeline::{
     build_site, build_site_with, render_site, render_site_with, BuildOptions, BuildReport,
     RenderedSite,
 };
+pub use render::build_cache::BuildCache;

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use content::search_bundle::build_search_bundle;
+use content::build_search_bundle;
 use content::{build_site_with, BuildCache, BuildOptions};
 use std::io::Write;
 

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use page_data::PostKind;
 
-use crate::headings::slugify;
-use crate::site_config::SiteConfig;
+use crate::load::site_config::SiteConfig;
+use crate::markdown::headings::slugify;
 
 /// The file a new post titled `title` goes in, under `posts_dir`.
 pub fn new_post_path(posts_dir: &Path, title: &str) -> Result<PathBuf, String> {
@@ -71,7 +71,7 @@ pub fn write_new_post(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::front_matter::{parse_front_matter, split_post};
+    use crate::load::front_matter::{parse_front_matter, split_post};
 
     fn site() -> SiteConfig {
         SiteConfig::parse(

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use content::new_post::write_new_post;
-use content::site_config::SiteConfig;
+use content::write_new_post;
+use content::SiteConfig;
 
 const USAGE: &str = "usage: new-post \"A title\" --date YYYY-MM-DD [--root DIR]";
 

@@ -12,25 +12,25 @@ use page_data::{
     tags_route, PostIndex,
 };
 
-use crate::about::{load_about, About};
-use crate::build_cache::BuildCache;
-use crate::compress::compressed_copies;
-use crate::corrections::link_corrections;
+use crate::emit::compress::compressed_copies;
+use crate::emit::output::write_site;
+use crate::emit::publishing::{add_publishing_files, check_public_url};
 use crate::error::{ContentError, ContentErrors};
-use crate::focus::load_focus;
-use crate::highlight::highlight_css;
-use crate::links::{check_links, PageLinks};
-use crate::mermaid::diagrams_css;
-use crate::og_image;
-use crate::output::write_site;
-use crate::post::Post;
-use crate::prerender::{PageMeta, Shell, SocialImage};
-use crate::publishing::{add_publishing_files, check_public_url};
-use crate::rebase::{rebase_article, rebase_blocks};
-use crate::render_view::render_page;
-use crate::search_words::search_words;
-use crate::site_config::SiteConfig;
-use crate::taxonomy::{archive, area_pages, link_neighbours, tag_index, tag_pages};
+use crate::load::about::{load_about, About};
+use crate::load::corrections::link_corrections;
+use crate::load::focus::load_focus;
+use crate::load::post::Post;
+use crate::load::site_config::SiteConfig;
+use crate::load::taxonomy::{archive, area_pages, link_neighbours, tag_index, tag_pages};
+use crate::markdown::highlight::highlight_css;
+use crate::markdown::mermaid::diagrams_css;
+use crate::render::build_cache::BuildCache;
+use crate::render::links::{check_links, PageLinks};
+use crate::render::og_image;
+use crate::render::prerender::{PageMeta, Shell, SocialImage};
+use crate::render::rebase::{rebase_article, rebase_blocks};
+use crate::render::render_view::render_page;
+use crate::render::search_words::search_words;
 use leptos::prelude::*;
 use page_data::format::count_label;
 use views::{
@@ -150,13 +150,13 @@ pub fn render_site_with(
     let shell_html = std::fs::read_to_string(&shell_path).map_err(|e| {
         ContentError::new(&shell_path, 0, format!("cannot read the app shell: {e}"))
     })?;
-    let shell_html = crate::integrity::reseal(&shell_html, &options.out, site.base_path())
+    let shell_html = crate::render::integrity::reseal(&shell_html, &options.out, site.base_path())
         .map_err(|m| ContentError::new(&shell_path, 0, m))?;
     let shell = Shell::new(shell_html).map_err(|m| ContentError::new(&shell_path, 0, m))?;
     let public_dir = root.join("public");
 
     let mut errors = Vec::new();
-    let posts = match load_posts_with(&root.join("posts"), &site, &public_dir, cache) {
+    let posts = match load_posts(&root.join("posts"), &site, &public_dir, cache) {
         Ok(posts) => posts,
         Err(mut e) => {
             errors.append(&mut e.0);
@@ -187,7 +187,7 @@ pub fn render_site_with(
             published
                 .iter()
                 .find(|p| p.slug() == slug)
-                .map(|p| crate::taxonomy::post_link(p.meta()))
+                .map(|p| crate::load::taxonomy::post_link(p.meta()))
         };
         load_focus(&focus_path, post)
             .map_err(|e| errors.push(e))
@@ -262,17 +262,9 @@ fn post_paths(dir: &Path) -> Result<Vec<PathBuf>, ContentError> {
     Ok(paths)
 }
 
-/// Loads every post in `dir`, newest first; reports every bad post and
-/// every slug used twice.
-pub fn load_posts(
-    dir: &Path,
-    site: &SiteConfig,
-    public_dir: &Path,
-) -> Result<Vec<Post>, ContentErrors> {
-    load_posts_with(dir, site, public_dir, &mut BuildCache::default())
-}
-
-fn load_posts_with(
+/// Loads every post in `dir`, newest first (each through `cache`); reports
+/// every bad post and every slug used twice.
+fn load_posts(
     dir: &Path,
     site: &SiteConfig,
     public_dir: &Path,

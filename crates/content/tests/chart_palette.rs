@@ -4,7 +4,7 @@
 //! muted colour that chart text takes meets 4.5:1 on its theme's panel.
 
 use charts::Palette;
-use content::contrast::{contrast, hex_rgb};
+use content::{contrast, hex_rgb};
 use plotters::style::RGBColor;
 
 const STYLE: &str = include_str!("../../../style/main.css");

@@ -13,11 +13,11 @@
 
 use std::path::Path;
 
-use content::demo_directive::parse_demo;
-use content::post::post_from_bytes;
-use content::raw_html::check_raw_html;
-use content::site_config::SiteConfig;
+use content::check_raw_html;
+use content::parse_demo;
+use content::post_from_bytes;
 use content::ContentError;
+use content::SiteConfig;
 use page_data::DemoSpec;
 use proptest::prelude::*;
 

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use math_core::{LatexToMathML, MathCoreConfig, MathDisplay};
 
-use crate::svg_styles::unstyle;
+use crate::markdown::svg_styles::unstyle;
 
 /// A formula as MathML, and the CSS rules its styles moved to.
 #[derive(Debug)]

@@ -5,23 +5,33 @@
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use page_data::Block;
 use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
+pub(crate) mod demo_directive;
+pub(crate) mod demo_placeholder;
 mod footnotes;
+pub(crate) mod headings;
+pub(crate) mod highlight;
+pub(crate) mod images;
 mod maths;
+pub(crate) mod mermaid;
+pub(crate) mod raw_html;
+pub(crate) mod reading_time;
+pub(crate) mod svg_styles;
+pub(crate) mod toc;
 
-use crate::demo_directive::{demo_name, parse_demo};
 use crate::error::ContentError;
-use crate::headings::{heading_html, slugify, Heading, HeadingIds};
-use crate::highlight::{check_language, code_block_html, fence_language};
-use crate::images::{resolve_image, Asset, ImageContext};
-use crate::mermaid::render_mermaid;
-use crate::raw_html::{check_link_url, check_raw_html};
-use crate::reading_time::count_words;
-use crate::source_text::{line_of, LineIndex};
+use crate::load::source_text::{line_of, LineIndex};
+use crate::markdown::demo_directive::{demo_name, parse_demo};
+use crate::markdown::headings::{heading_html, slugify, Heading, HeadingIds};
+use crate::markdown::highlight::{check_language, code_block_html, fence_language};
+use crate::markdown::images::{resolve_image, Asset, ImageContext};
+use crate::markdown::mermaid::render_mermaid;
+use crate::markdown::raw_html::{check_link_url, check_raw_html};
+use crate::markdown::reading_time::count_words;
 use footnotes::{Footnotes, OpenNote};
 use maths::render_formula;
 
@@ -103,8 +113,9 @@ struct OpenImage {
 
 /// Renders `body` (which starts at line `body_line` of `path`), with
 /// images beside `path` and in `public/`. See `render_markdown_in`.
+#[cfg(test)]
 pub fn render_markdown(
-    path: &Path,
+    path: &std::path::Path,
     body: &str,
     body_line: usize,
 ) -> Result<RenderedBody, Vec<ContentError>> {
@@ -113,7 +124,10 @@ pub fn render_markdown(
         path: path.to_path_buf(),
         body_line,
         images: ImageContext {
-            source_dir: path.parent().unwrap_or(Path::new(".")).to_path_buf(),
+            source_dir: path
+                .parent()
+                .unwrap_or(std::path::Path::new("."))
+                .to_path_buf(),
             route: page_data::post_route(stem),
             public_dir: PathBuf::from("public"),
         },
@@ -226,7 +240,9 @@ fn render_body(
                                 .filter(|b| matches!(b, Block::Demo { .. }))
                                 .count();
                             blocks.push(Block::Demo {
-                                figure: crate::demo_placeholder::demo_placeholder(&spec, index),
+                                figure: crate::markdown::demo_placeholder::demo_placeholder(
+                                    &spec, index,
+                                ),
                                 demo: Box::new(spec),
                             });
                         }

@@ -2,6 +2,7 @@
 
 use super::*;
 use page_data::DemoSpec;
+use std::path::Path;
 
 fn render(body: &str) -> Result<RenderedBody, Vec<ContentError>> {
     render_markdown(Path::new("posts/p.md"), body, 8)

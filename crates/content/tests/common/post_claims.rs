@@ -11,8 +11,8 @@
 
 use std::path::{Path, PathBuf};
 
-use content::post::load_post;
-use content::site_config::SiteConfig;
+use content::load_post;
+use content::SiteConfig;
 use page_data::{Block, DemoSpec};
 use sim::{
     BreakerScenario, ContentionSweep, DeepSpaceScenario, QueueScenario, RetryScenario,

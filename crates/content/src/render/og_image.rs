@@ -14,17 +14,17 @@ use resvg::{tiny_skia, usvg};
 
 use page_data::Block;
 
-use crate::build_cache::BuildCache;
 use crate::error::ContentError;
 use crate::escape::escape_html;
-use crate::post::Post;
-use crate::prerender::SocialImage;
-use crate::site_config::SiteConfig;
+use crate::load::post::Post;
+use crate::load::site_config::SiteConfig;
+use crate::render::build_cache::BuildCache;
+use crate::render::prerender::SocialImage;
 
 pub const OG_WIDTH: u32 = 1200;
 pub const OG_HEIGHT: u32 = 630;
 
-const FONT: &[u8] = include_bytes!("../assets/DejaVuSans-Bold.ttf");
+const FONT: &[u8] = include_bytes!("../../assets/DejaVuSans-Bold.ttf");
 const FONT_FAMILY: &str = "DejaVu Sans";
 
 /// The site's light palette (style/main.css `:root`).
@@ -205,6 +205,7 @@ pub fn card_svg(card: &Card<'_>) -> String {
 }
 
 /// The card as a PNG.
+#[cfg(test)]
 pub fn render_card(card: &Card<'_>) -> Result<Vec<u8>, String> {
     draw_svg(&card_svg(card))
 }

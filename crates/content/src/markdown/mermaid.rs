@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use merman::{OperationControl, RenderError, RenderOutput, RenderRequest, Renderer, SvgRequest};
 
-use crate::svg_styles::unstyle;
+use crate::markdown::svg_styles::unstyle;
 
 /// A diagram ready to inline, and the CSS it needs.
 #[derive(Debug, Clone, PartialEq, Eq)]

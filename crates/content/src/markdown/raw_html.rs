@@ -2,7 +2,7 @@
 //!
 //! The author is trusted, so raw HTML passes through as written: no
 //! sanitizer rewrites it. But a page must work under the site's
-//! Content-Security-Policy (`crate::csp`), and what the policy would block
+//! Content-Security-Policy (`crate::render::csp`), and what the policy would block
 //! fails silently in a reader's browser. So the build refuses, at its line,
 //! what the CSP would block or what would take over the page:
 //!

@@ -6,7 +6,7 @@ use std::path::Path;
 use page_data::AboutPage;
 
 use crate::error::ContentError;
-use crate::images::ImageContext;
+use crate::markdown::images::ImageContext;
 use crate::markdown::{render_markdown_in, MarkdownContext, RenderedBody};
 
 /// The About page and what its body refers to.

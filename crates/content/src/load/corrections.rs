@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use crate::error::ContentError;
-use crate::post::Post;
-use crate::taxonomy::post_link;
+use crate::load::post::Post;
+use crate::load::taxonomy::post_link;
 
 /// Checks every `corrects` against the published posts and fills both
 /// sides: `corrects` on the correction, `corrected_by` (oldest first) on

@@ -8,8 +8,8 @@ use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::ContentError;
-use crate::site_config::SiteConfig;
-use crate::source_text::line_of;
+use crate::load::site_config::SiteConfig;
+use crate::load::source_text::line_of;
 
 /// A post file cut into its front matter and its Markdown body.
 #[derive(Debug, Clone, PartialEq)]
@@ -220,7 +220,7 @@ pub fn parse_front_matter(
             }
             (c, _) => c.as_ref().map(|c| c.get_ref().trim().to_string()),
         };
-    let tags_line = crate::source_text::line_of_key(text, "tags")
+    let tags_line = crate::load::source_text::line_of_key(text, "tags")
         .map_or(split.front_line, |l| split.front_line + l - 1);
     let mut tags: Vec<String> = Vec::new();
     for tag in raw.tags {

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::ContentError;
-use crate::source_text::line_of;
+use crate::load::source_text::line_of;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,7 +73,7 @@ pub fn parse_focus(
         Some(d) => {
             return Err(ContentError::new(
                 path,
-                crate::source_text::line_of_key(text, "updated").unwrap_or(1),
+                crate::load::source_text::line_of_key(text, "updated").unwrap_or(1),
                 format!("`updated` must be a date written YYYY-MM-DD, found {d}"),
             ))
         }

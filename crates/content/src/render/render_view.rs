@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use lol_html::{doc_comments, rewrite_str, RewriteStrSettings};
 
-use crate::site_config::SiteConfig;
+use crate::load::site_config::SiteConfig;
 
 /// `main` inside the site's frame (header, main, footer), as HTML.
 pub fn render_page<V: IntoView + 'static>(

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::ContentError;
-use crate::source_text::line_of;
+use crate::load::source_text::line_of;
 
 /// One area of writing, e.g. "Systems and craft".
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -46,7 +46,7 @@ impl SiteConfig {
         check_base_url(&config.base_url).map_err(|message| {
             ContentError::new(
                 path,
-                crate::source_text::line_of_key(text, "base_url").unwrap_or(0),
+                crate::load::source_text::line_of_key(text, "base_url").unwrap_or(0),
                 message,
             )
         })?;

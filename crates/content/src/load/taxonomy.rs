@@ -8,8 +8,8 @@ use page_data::{
 };
 
 use crate::error::ContentError;
-use crate::post::Post;
-use crate::site_config::SiteConfig;
+use crate::load::post::Post;
+use crate::load::site_config::SiteConfig;
 
 /// How many related posts a post lists.
 pub const RELATED_MAX: usize = 3;

@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use page_data::{Article, Block, PostSummary};
 
 use crate::error::ContentError;
-use crate::front_matter::{parse_front_matter, split_post, FieldLines};
-use crate::headings::Heading;
-use crate::images::{Asset, ImageContext};
+use crate::load::front_matter::{parse_front_matter, split_post, FieldLines};
+use crate::load::site_config::SiteConfig;
+use crate::markdown::headings::Heading;
+use crate::markdown::images::{Asset, ImageContext};
+use crate::markdown::reading_time::reading_minutes;
+use crate::markdown::toc::table_of_contents;
 use crate::markdown::{render_markdown_in, LinkRef, MarkdownContext};
-use crate::reading_time::reading_minutes;
-use crate::site_config::SiteConfig;
-use crate::toc::table_of_contents;
 
 /// A post ready to be written out.
 #[derive(Debug, Clone, PartialEq)]
@@ -128,7 +128,7 @@ pub fn post_from_bytes(
             .map_or(0, |i| i + 1);
         // Only the valid prefix is decoded: a line count over it is exact.
         let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
-        let line = crate::source_text::line_of(valid, at);
+        let line = crate::load::source_text::line_of(valid, at);
         let column = valid[line_start..].chars().count() + 1;
         vec![ContentError::new(
             path,

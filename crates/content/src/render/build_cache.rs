@@ -11,8 +11,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::ContentError;
-use crate::post::{post_from_bytes, read_post_file, Post};
-use crate::site_config::SiteConfig;
+use crate::load::post::{post_from_bytes, read_post_file, Post};
+use crate::load::site_config::SiteConfig;
 
 #[derive(Debug, Default)]
 pub struct BuildCache {

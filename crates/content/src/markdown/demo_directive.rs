@@ -24,8 +24,8 @@ use sim::{
 };
 
 use crate::error::ContentError;
-use crate::front_matter::one_line;
-use crate::source_text::{line_of, line_of_key};
+use crate::load::front_matter::one_line;
+use crate::load::source_text::{line_of, line_of_key};
 
 /// Seed used when a directive does not name one.
 pub const DEFAULT_SEED: u64 = 1;

@@ -2,7 +2,7 @@
 
 use page_data::TocEntry;
 
-use crate::headings::Heading;
+use crate::markdown::headings::Heading;
 
 /// A post gets a table of contents from this many `##` headings.
 pub const TOC_MIN_H2: usize = 3;

@@ -1,10 +1,10 @@
 //! Prerendered pages: every route as a real HTML file, readable before (and
 //! without) the wasm, built on the app shell that trunk produced.
 
-use crate::csp;
 use crate::escape::escape_html;
-use crate::rebase::rebase_urls;
-use crate::site_config::SiteConfig;
+use crate::load::site_config::SiteConfig;
+use crate::render::csp;
+use crate::render::rebase::rebase_urls;
 
 /// Marker in `index.html` replaced by the page's title and meta tags.
 pub const HEAD_MARKER: &str = "<!-- prerender:head -->";

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use page_data::{SearchWords, MIN_CORRECTED_LEN, SEARCH_WORDS_VERSION};
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
-use crate::post::Post;
+use crate::load::post::Post;
 
 /// `word` as the vocabulary spells it: lowercase, accents dropped
 /// (canonical decomposition, combining marks removed: "Zürich" -> "zurich").

@@ -7,13 +7,13 @@ use std::path::Path;
 
 use page_data::post_route;
 
-use crate::csp;
 use crate::error::{ContentError, ContentErrors};
-use crate::feed::atom_feed;
-use crate::post::Post;
-use crate::prerender::Shell;
-use crate::site_config::SiteConfig;
-use crate::sitemap::{robots_txt, sitemap_xml, ROBOTS_PATH, SITEMAP_PATH};
+use crate::load::post::Post;
+use crate::load::site_config::SiteConfig;
+use crate::render::csp;
+use crate::render::feed::atom_feed;
+use crate::render::prerender::Shell;
+use crate::render::sitemap::{robots_txt, sitemap_xml, ROBOTS_PATH, SITEMAP_PATH};
 
 /// trunk's public URL (`/`, `/blog/`, or absolute) must put the wasm where
 /// the base URL puts the pages.

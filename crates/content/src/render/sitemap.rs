@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::escape::escape_html;
-use crate::site_config::SiteConfig;
+use crate::load::site_config::SiteConfig;
 
 pub const SITEMAP_PATH: &str = "sitemap.xml";
 pub const ROBOTS_PATH: &str = "robots.txt";

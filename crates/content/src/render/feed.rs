@@ -9,9 +9,9 @@ use atom_syndication::{
 use page_data::{post_route, Block, PostSummary};
 
 use crate::escape::escape_html;
-use crate::post::Post;
-use crate::rebase::rebase_urls;
-use crate::site_config::SiteConfig;
+use crate::load::post::Post;
+use crate::load::site_config::SiteConfig;
+use crate::render::rebase::rebase_urls;
 
 /// Midnight UTC of a checked `YYYY-MM-DD` front-matter date.
 fn day(date: &str) -> Result<FixedDateTime, String> {
