@@ -19,9 +19,15 @@
 //! Everything else is allowed, including `style="..."` attributes
 //! (style-src-attr 'unsafe-inline').
 //!
-//! The scanner reads tags as a browser would (attribute values unquoted or
-//! quoted, character references decoded, tabs and newlines ignored inside a
-//! URL's scheme) but is no full HTML parser: it errs towards reporting.
+//! The HTML is read by lol_html's tokenizer, as a browser reads it (tags,
+//! comments, raw text in `<script>` and `<style>`, attribute values quoted
+//! or not); attribute values then have their character references decoded
+//! and tabs and newlines dropped inside a URL's scheme, as a browser does
+//! before it looks at the scheme.
+
+use std::cell::RefCell;
+
+use lol_html::{doc_comments, element, rewrite_str, RewriteStrSettings};
 
 /// Something in raw HTML the policy refuses, at a byte offset of the
 /// scanned text.
@@ -71,64 +77,71 @@ fn loads_resource(element: &str, attr: &str) -> Option<bool> {
 
 /// Every problem in `html` (raw HTML from a post), in order.
 pub fn check_raw_html(html: &str) -> Vec<RawHtmlProblem> {
-    let bytes = html.as_bytes();
-    let mut problems = Vec::new();
-    let mut i = 0;
-    while let Some(found) = html[i..].find('<') {
-        let at = i + found;
-        let rest = &html[at..];
-        if rest.starts_with("<!--") {
-            let Some(end) = rest.find("-->") else {
-                problems.push(RawHtmlProblem {
-                    offset: at,
-                    message: "raw HTML: this comment is never closed by `-->`: it would hide the rest of the page".to_string(),
-                });
-                break;
-            };
-            i = at + end + 3;
-            continue;
-        }
-        if rest.starts_with("<!") || rest.starts_with("<?") {
-            i = at + rest.find('>').map_or(rest.len(), |e| e + 1);
-            continue;
-        }
-        let closing = rest.starts_with("</");
-        let name_start = at + if closing { 2 } else { 1 };
-        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
-            i = at + 1;
-            continue;
-        }
-        let name_end = scan(bytes, name_start, |b| {
-            !b.is_ascii_whitespace() && b != b'>' && b != b'/'
+    let problems = RefCell::new(Vec::new());
+    let report = |offset: usize, message: String| {
+        problems
+            .borrow_mut()
+            .push(RawHtmlProblem { offset, message });
+    };
+    let read = rewrite_str(
+        html,
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!("*", |el| {
+                let name = el.tag_name();
+                let tag = el.source_location().bytes();
+                if let Some(why) = refused_element(&name) {
+                    report(
+                        tag.start,
+                        format!("raw HTML: <{name}> is not allowed in a post: {why}"),
+                    );
+                    return Ok(());
+                }
+                for attr in el.attributes() {
+                    let attr_name = attr.name();
+                    let offset = attribute_at(html, tag.clone(), &attr_name)
+                        .or_else(|| attr.value_source_location().map(|l| l.bytes().start))
+                        .unwrap_or(tag.start);
+                    let attribute = Attribute {
+                        name: attr_name,
+                        value: attr.value(),
+                    };
+                    if let Some(message) = check_attribute(&name, &attribute) {
+                        report(offset, message);
+                    }
+                }
+                Ok(())
+            }))
+            .append_document_content_handler(doc_comments!(|c| {
+                let at = c.source_location().bytes();
+                if !html.get(at.clone()).is_some_and(|raw| raw.ends_with("-->")) {
+                    report(at.start, "raw HTML: this comment is never closed by `-->`: it would hide the rest of the page".to_string());
+                }
+                Ok(())
+            })),
+    );
+    let mut problems = problems.into_inner();
+    if let Err(e) = read {
+        problems.push(RawHtmlProblem {
+            offset: 0,
+            message: format!(
+                "raw HTML: the build cannot read this HTML as a browser would ({e}): simplify it"
+            ),
         });
-        let name = html[name_start..name_end].to_ascii_lowercase();
-        let (attributes, tag_end) = attributes(html, name_end);
-        i = tag_end;
-        if closing {
-            continue;
-        }
-        if let Some(why) = refused_element(&name) {
-            problems.push(RawHtmlProblem {
-                offset: at,
-                message: format!("raw HTML: <{name}> is not allowed in a post: {why}"),
-            });
-            if name == "script" || name == "style" {
-                // Their content is text, not tags: skip to the end tag.
-                let close = format!("</{name}");
-                i = find_ascii_ci(html, i, &close).unwrap_or(html.len());
-            }
-            continue;
-        }
-        for attr in &attributes {
-            if let Some(message) = check_attribute(&name, attr) {
-                problems.push(RawHtmlProblem {
-                    offset: attr.offset,
-                    message,
-                });
-            }
-        }
     }
+    problems.sort_by_key(|p| p.offset);
     problems
+}
+
+/// Where attribute `name` (lowercase) starts in the start tag at `tag`.
+fn attribute_at(html: &str, tag: std::ops::Range<usize>, name: &str) -> Option<usize> {
+    let source = html.get(tag.clone())?.to_ascii_lowercase();
+    source
+        .match_indices(name)
+        .find(|(i, _)| {
+            source[..*i]
+                .ends_with(|c: char| c.is_ascii_whitespace() || c == '/' || c == '"' || c == '\'')
+        })
+        .map(|(i, _)| tag.start + i)
 }
 
 /// The problem with a Markdown link's destination, if any.
@@ -141,7 +154,6 @@ pub fn check_link_url(url: &str) -> Option<String> {
 struct Attribute {
     name: String,
     value: String,
-    offset: usize,
 }
 
 fn check_attribute(element: &str, attr: &Attribute) -> Option<String> {
@@ -307,70 +319,6 @@ fn reference(text: &str) -> (Option<char>, usize) {
     )
 }
 
-/// The attributes of a tag whose name ends at `from`, and the offset after
-/// its `>` (or the end of `html`).
-fn attributes(html: &str, from: usize) -> (Vec<Attribute>, usize) {
-    let bytes = html.as_bytes();
-    let mut attrs = Vec::new();
-    let mut i = from;
-    loop {
-        i = scan(bytes, i, |b| b.is_ascii_whitespace() || b == b'/');
-        match bytes.get(i) {
-            None => return (attrs, html.len()),
-            Some(b'>') => return (attrs, i + 1),
-            Some(_) => {}
-        }
-        let name_start = i;
-        // A name runs to a space, `/`, `>` or `=` (not counting a first `=`).
-        i = scan(bytes, i + 1, |b| {
-            !b.is_ascii_whitespace() && !matches!(b, b'/' | b'>' | b'=')
-        });
-        let name = html[name_start..i].to_ascii_lowercase();
-        let after_name = scan(bytes, i, |b| b.is_ascii_whitespace());
-        let mut value = String::new();
-        if bytes.get(after_name) == Some(&b'=') {
-            i = scan(bytes, after_name + 1, |b| b.is_ascii_whitespace());
-            match bytes.get(i) {
-                Some(&q) if q == b'"' || q == b'\'' => {
-                    let end = html[i + 1..]
-                        .find(q as char)
-                        .map_or(html.len(), |e| i + 1 + e);
-                    value = html[i + 1..end].to_string();
-                    i = (end + 1).min(html.len());
-                }
-                Some(_) => {
-                    let end = scan(bytes, i, |b| !b.is_ascii_whitespace() && b != b'>');
-                    value = html[i..end].to_string();
-                    i = end;
-                }
-                None => {}
-            }
-        }
-        attrs.push(Attribute {
-            name,
-            value,
-            offset: name_start,
-        });
-    }
-}
-
-/// The first offset at or after `from` whose byte fails `keep`.
-fn scan(bytes: &[u8], from: usize, keep: impl Fn(u8) -> bool) -> usize {
-    let mut i = from;
-    while bytes.get(i).is_some_and(|&b| keep(b)) {
-        i += 1;
-    }
-    i
-}
-
-/// Offset of `needle` (ASCII) in `html` at or after `from`, ignoring case.
-fn find_ascii_ci(html: &str, from: usize, needle: &str) -> Option<usize> {
-    let hay = html.as_bytes();
-    let needle = needle.as_bytes();
-    (from..hay.len().saturating_sub(needle.len() - 1))
-        .find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -463,6 +411,18 @@ mod tests {
         ] {
             assert_eq!(problems(bad).len(), 1, "{bad}: {:?}", problems(bad));
         }
+    }
+
+    #[test]
+    fn read_as_a_browser_reads_it() {
+        // Text of a <textarea> or <title> is not markup: nothing loads.
+        assert!(problems("<textarea><img src=https://x/y.png></textarea>").is_empty());
+        // An attribute is reported where it is, not where its tag starts.
+        let p = check_raw_html("<div\n  onmouseover='x'>");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].offset, 7, "{p:?}");
+        let p = check_raw_html("<a title=x\n onclick>y</a>");
+        assert_eq!(p[0].offset, 12, "{p:?}");
     }
 
     #[test]
