@@ -129,7 +129,9 @@ const server = await serve(DIST, { port, route, html });
 if (withApp) {
   // trunk's first build, then one per code change; each brings a new shell
   // (new asset names), so the content build starts again from it.
-  const trunk = spawn('trunk', ['watch', '--offline', '--ignore', 'posts', '--ignore', 'site', '--ignore', 'public'], {
+  // trunk copies public/ into dist/ (copy-dir), so it watches public/ too;
+  // posts/ and site/ are the content build's alone.
+  const trunk = spawn('trunk', ['watch', '--offline', '--ignore', 'posts', '--ignore', 'site'], {
     cwd: PROJECT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, SITE_CONTENT_HOOK: 'skip' },
