@@ -1,7 +1,7 @@
 //! Every content mistake fails the build with `file:line: what is wrong`,
 //! and nothing is written.
 
-mod common;
+use crate::common;
 
 use common::Fixture;
 

@@ -2,7 +2,7 @@
 //! rendered HTML (`INSTA_UPDATE=always cargo test -p content` rewrites
 //! them; review the diff).
 
-mod common;
+use crate::common;
 
 use common::{json, main_of, text, Fixture};
 

@@ -4,7 +4,7 @@
 //! writes, before and after a post is edited, and a broken post must still
 //! fail the build.
 
-mod common;
+use crate::common;
 
 use common::Fixture;
 use content::{render_site, render_site_with, BuildCache};

@@ -22,8 +22,7 @@
 //! `*_summary` functions format them): percentages are `success_rate() *
 //! 100`, times in ms unless the fragment says otherwise.
 
-#[path = "common/post_claims.rs"]
-mod post_claims;
+use crate::common::post_claims;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -2,8 +2,7 @@
 //! demos do; each number is checked here against the sim, run from the
 //! post's own demo blocks.
 
-#[path = "common/post_claims.rs"]
-mod post_claims;
+use crate::common::post_claims;
 
 use page_data::consensus_story;
 use post_claims::{claim, PostUnderTest};

@@ -1,7 +1,7 @@
 //! The publishing files of the fixture site: the Atom feed checked against
 //! the rules of RFC 4287, the sitemap, and the same site under a sub-path.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

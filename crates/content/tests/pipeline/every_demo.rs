@@ -2,7 +2,7 @@
 //! that embeds it by its key builds, and its page carries that same key in
 //! the static figure (`data-demo`) and in the page data the app reads.
 
-mod common;
+use crate::common;
 
 use common::{json, text, Fixture};
 use sim::Demo;

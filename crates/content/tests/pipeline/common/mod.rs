@@ -150,3 +150,4 @@ pub fn listing(dir: &Path) -> Vec<String> {
     out.sort();
     out
 }
+pub mod post_claims;

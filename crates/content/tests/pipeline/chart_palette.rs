@@ -7,7 +7,7 @@ use charts::Palette;
 use content::{contrast, hex_rgb};
 use plotters::style::RGBColor;
 
-const STYLE: &str = include_str!("../../../style/main.css");
+const STYLE: &str = include_str!("../../../../style/main.css");
 
 /// Every value of `--name:` in the style sheet, in order (the light theme
 /// first, then the dark theme's, as main.css writes them).

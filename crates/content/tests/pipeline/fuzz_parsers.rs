@@ -5,7 +5,7 @@
 //! the file.
 //!
 //! `cargo test` runs 256 cases per property (the short run in CI). A longer
-//! run: `PROPTEST_CASES=1000000 cargo test -p content --test fuzz_parsers
+//! run: `PROPTEST_CASES=1000000 cargo test -p content --test pipeline fuzz_parsers
 //! -- --test-threads=1`. Last long run (2026-11-23, dev profile, one thread
 //! of the 2-core CI kind of machine): 1,000,000 cases of each of the 7
 //! properties, no failure, 341 s in all (from 7 s for the raw-HTML check to

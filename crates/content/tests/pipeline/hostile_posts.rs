@@ -4,7 +4,7 @@
 //! what is legal builds, in bounded time, with every title and summary
 //! escaped wherever it lands: HTML, OpenGraph, Atom and JSON.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 
