@@ -8,13 +8,12 @@ use page_data::run_protocol::{RunAnswer, RunRequest};
 use page_data::{breaker_summary, export};
 use sim::{ms_to_micros, BreakerScenario, BreakerState, Micros, RetryRun};
 
-use super::canvas::draw_sharp;
+use super::canvas::{chart_effect, draw_sharp};
 use super::controls::Slider;
 use super::export::ExportButtons;
 use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
-use super::redraw_epoch::RedrawEpoch;
 use super::seed::SeedControls;
 use super::state::DemoState;
 use super::trace_note::{cut_at, TraceNote};
@@ -112,16 +111,14 @@ fn breaker_figure(
     });
 
     let canvas = NodeRef::<Canvas>::new();
-    Effect::new(move |_| {
-        RedrawEpoch::track();
-        let Some(canvas) = canvas.get() else { return };
+    chart_effect(canvas, move |canvas| {
         let until = playback.playhead.get();
         let (span, outages) = scenario.with(|s| {
             let o: Vec<(f64, f64)> = s.outages.iter().map(|w| (w.start_ms, w.end_ms)).collect();
             (f64::from(s.requests) * s.interval_ms, o)
         });
         run.with(|run| {
-            draw_sharp(&canvas, |area, ratio, palette| {
+            draw_sharp(canvas, |area, ratio, palette| {
                 let _ =
                     charts::draw_breaker_timeline(area, run, span, until, &outages, palette, ratio);
             })

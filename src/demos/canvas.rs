@@ -1,10 +1,46 @@
 //! Drawing a plotters chart on a canvas, sharp on HiDPI screens, in the
 //! theme's colours.
 
+use std::time::Duration;
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::RGBColor;
 use plotters_canvas::CanvasBackend;
+
+use super::redraw_epoch::RedrawEpoch;
+
+/// Draws a chart on `canvas` with `draw` (which calls [`draw_sharp`]) once
+/// the canvas is on the page, and again whenever a signal `draw` reads
+/// changes, or the theme or the layout does ([`RedrawEpoch`]).
+///
+/// The first drawing waits for a task of its own (a zero timeout, queued in
+/// the order the charts are made): a demo's first picture would otherwise
+/// be one long task (build the figure, then every chart), which holds the
+/// page for 100 ms and more on a slow phone. Split, the figure appears
+/// first and each chart follows in its own task, and the reader's input can
+/// come in between. Later drawings (a slider, playback) happen at once.
+pub fn chart_effect(canvas: NodeRef<Canvas>, draw: impl Fn(&web_sys::HtmlCanvasElement) + 'static) {
+    let turn = RwSignal::new(false);
+    set_timeout(
+        move || {
+            // The demo may be gone (the reader left the page) before it fires.
+            turn.try_set(true);
+        },
+        Duration::ZERO,
+    );
+    Effect::new(move |_| {
+        if !turn.get() {
+            return;
+        }
+        RedrawEpoch::track();
+        if let Some(canvas) = canvas.get() {
+            draw(&canvas);
+        }
+    });
+}
 
 /// Sizes the canvas's backing store to its CSS size times the device pixel
 /// ratio (plotters' canvas is blurry otherwise), then calls `draw` with the

@@ -289,12 +289,29 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
         self.act(next);
         if show {
             match run_protocol::reply_answer(reply).map(self.unpack) {
-                Ok(Some(run)) => self.shown.set(Some(Shared(Arc::new(run)))),
+                Ok(Some(run)) => self.show(Shared(Arc::new(run))),
                 Ok(None) => leptos::logging::warn!("a run of another demo arrived"),
                 Err(reason) => leptos::logging::warn!("a run could not be read: {reason}"),
             }
         }
         self.publish_updating();
+    }
+
+    /// Puts a run on screen. The first one builds the whole live figure,
+    /// so it waits for a task of its own instead of adding to the one that
+    /// decoded it (together, one long task that holds the page); later
+    /// runs only redraw, at once.
+    fn show(self, run: Shared<T>) {
+        if self.shown.with_untracked(Option::is_some) {
+            self.shown.set(Some(run));
+            return;
+        }
+        set_timeout(
+            move || {
+                self.shown.try_set(Some(run));
+            },
+            std::time::Duration::ZERO,
+        );
     }
 
     fn lose_worker(self, reason: String) {

@@ -14,14 +14,13 @@ use page_data::{consensus_story, consensus_summary, export};
 use sim::consensus::{ConsensusRun, ConsensusScenario, Delay, Property};
 use sim::{micros_to_ms, ms_to_micros, Micros};
 
-use super::canvas::draw_sharp;
+use super::canvas::{chart_effect, draw_sharp};
 use super::controls::Slider;
 use super::export::ExportButtons;
 use super::legend::Legend;
 use super::live_run::{live_demo, LiveRun};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
-use super::redraw_epoch::RedrawEpoch;
 use super::seed::SeedControls;
 use super::state::DemoState;
 use cluster::{ClusterTable, InFlight, NetworkControls};
@@ -110,14 +109,12 @@ fn consensus_figure(
     });
 
     let canvas = NodeRef::<Canvas>::new();
-    Effect::new(move |_| {
-        RedrawEpoch::track();
-        let Some(canvas) = canvas.get() else { return };
+    chart_effect(canvas, move |canvas| {
         let at = playhead.get();
         view.with(|v| {
             run.with(|r| {
                 let flights = charts::ring_flights(r, at);
-                draw_sharp(&canvas, |area, ratio, palette| {
+                draw_sharp(canvas, |area, ratio, palette| {
                     let _ = charts::draw_consensus_ring(area, v, &flights, palette, ratio);
                 })
             })

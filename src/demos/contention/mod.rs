@@ -12,14 +12,13 @@ use leptos::prelude::*;
 use page_data::{contention_summary, export};
 use sim::{ContentionSummary, ContentionSweep};
 
-use super::canvas::draw_sharp;
+use super::canvas::{chart_effect, draw_sharp};
 use super::controls::Slider;
 use super::export::ExportButtons;
 use super::legend::Legend;
 use super::motion::prefers_reduced_motion;
 use super::mount::RetireStaticPicture;
 use super::playback::SPEEDS;
-use super::redraw_epoch::RedrawEpoch;
 use super::seed::SeedControls;
 use super::state::DemoState;
 use runner::SweepRunner;
@@ -37,9 +36,7 @@ fn SweepChart(
     label: &'static str,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
-    Effect::new(move |_| {
-        RedrawEpoch::track();
-        let Some(canvas) = canvas.get() else { return };
+    chart_effect(canvas, move |canvas| {
         if !show.get() {
             return;
         }
@@ -50,7 +47,7 @@ fn SweepChart(
             )
         });
         results.with(|r| {
-            draw_sharp(&canvas, |area, ratio, palette| {
+            draw_sharp(canvas, |area, ratio, palette| {
                 let _ = charts::draw_contention_sweep(area, r, &order, max, metric, palette, ratio);
             })
         });

@@ -12,13 +12,12 @@ use page_data::run_protocol::{DeepSpaceRuns, RunAnswer, RunRequest};
 use page_data::{deep_space_stats, export};
 use sim::{micros_to_ms, ms_to_micros, DeepSpaceRun, DeepSpaceScenario};
 
-use super::canvas::draw_sharp;
+use super::canvas::{chart_effect, draw_sharp};
 use super::export::ExportButtons;
 use super::legend::Legend;
 use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
-use super::redraw_epoch::RedrawEpoch;
 use super::seed::SeedControls;
 use super::state::DemoState;
 use super::trace_note::{cut_at, TraceNote};
@@ -44,9 +43,7 @@ fn PathPicture(
         previous.map_or(0, |g| g + 1)
     });
     let replay = StoredValue::new(None::<(u64, charts::DeepSpaceReplay)>);
-    Effect::new(move |_| {
-        RedrawEpoch::track();
-        let Some(canvas) = canvas.get() else { return };
+    chart_effect(canvas, move |canvas| {
         let at = playback.playhead.get();
         let current = generation.get();
         let (light_ms, names) = scenario.with(|s| {
@@ -68,7 +65,7 @@ fn PathPicture(
                     "{title}: {} delivered, {} retransmissions so far",
                     snap.delivered, snap.retransmissions
                 );
-                draw_sharp(&canvas, |area, ratio, palette| {
+                draw_sharp(canvas, |area, ratio, palette| {
                     let _ = charts::draw_deep_space(
                         area, snap, &names, &light_ms, &heading, palette, ratio,
                     );
@@ -128,15 +125,11 @@ fn deep_space_figure(
             )
         })
     });
-    Effect::new(move |_| {
-        RedrawEpoch::track();
-        let Some(canvas) = deliveries.get() else {
-            return;
-        };
+    chart_effect(deliveries, move |canvas| {
         let until_ms = micros_to_ms(playback.playhead.get());
         let (span_ms, messages) = (span.get(), scenario.with(|s| s.messages));
         delivered.with(|(e2e, custody)| {
-            draw_sharp(&canvas, |area, ratio, palette| {
+            draw_sharp(canvas, |area, ratio, palette| {
                 let _ = charts::draw_time_lines(
                     area,
                     charts::TimeFrame {

@@ -13,13 +13,12 @@ use page_data::run_protocol::{RunAnswer, RunRequest};
 use page_data::{export, queue_summary};
 use sim::{micros_to_ms, ms_to_micros, QueueRun, QueueScenario};
 
-use super::canvas::draw_sharp;
+use super::canvas::{chart_effect, draw_sharp};
 use super::export::ExportButtons;
 use super::legend::Legend;
 use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
-use super::redraw_epoch::RedrawEpoch;
 use super::seed::SeedControls;
 use super::state::DemoState;
 use super::trace_note::{cut_at, TraceNote};
@@ -50,13 +49,11 @@ fn QueueChart(
             }
         })
     });
-    Effect::new(move |_| {
-        RedrawEpoch::track();
-        let Some(canvas) = canvas.get() else { return };
+    chart_effect(canvas, move |canvas| {
         let until_ms = micros_to_ms(playback.playhead.get());
         let span_ms = span.get();
         series.with(|(series, lag)| {
-            draw_sharp(&canvas, |area, ratio, palette| {
+            draw_sharp(canvas, |area, ratio, palette| {
                 let _ = if totals {
                     charts::draw_time_lines(
                         area,
@@ -130,9 +127,7 @@ fn queue_figure(
         previous.map_or(0, |g| g + 1)
     });
     let replay = StoredValue::new(None::<(u64, charts::QueueReplay)>);
-    Effect::new(move |_| {
-        RedrawEpoch::track();
-        let Some(canvas) = flow.get() else { return };
+    chart_effect(flow, move |canvas| {
         let at = playback.playhead.get();
         let current = generation.get();
         let (partitions, consumers) = scenario.with(|s| (s.partitions, s.consumers));
@@ -143,7 +138,7 @@ fn queue_figure(
                 }
                 if let Some((_, replay)) = slot {
                     let snap = replay.seek(&run.trace, at, FLASH_US);
-                    draw_sharp(&canvas, |area, ratio, palette| {
+                    draw_sharp(canvas, |area, ratio, palette| {
                         let _ = charts::draw_queue_flow(area, snap, palette, ratio);
                     });
                 }

@@ -11,12 +11,11 @@ use page_data::run_protocol::{RunAnswer, RunRequest};
 use page_data::{export, retry_summary};
 use sim::{Micros, RetryRun, RetryScenario};
 
-use super::canvas::draw_sharp;
+use super::canvas::{chart_effect, draw_sharp};
 use super::export::ExportButtons;
 use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
-use super::redraw_epoch::RedrawEpoch;
 use super::seed::SeedControls;
 use super::state::DemoState;
 use super::trace_note::{cut_at, TraceNote};
@@ -61,13 +60,11 @@ fn retry_figure(
     });
 
     let timeline = NodeRef::<Canvas>::new();
-    Effect::new(move |_| {
-        RedrawEpoch::track();
-        let Some(canvas) = timeline.get() else { return };
+    chart_effect(timeline, move |canvas| {
         let playhead = playback.playhead.get();
         let from = playhead.saturating_sub(TIMELINE_SPAN * 3 / 4);
         marks.with(|marks| {
-            draw_sharp(&canvas, |area, ratio, palette| {
+            draw_sharp(canvas, |area, ratio, palette| {
                 let _ = charts::draw_retry_timeline(
                     area,
                     marks,
@@ -80,13 +77,9 @@ fn retry_figure(
         });
     });
     let histogram = NodeRef::<Canvas>::new();
-    Effect::new(move |_| {
-        RedrawEpoch::track();
-        let Some(canvas) = histogram.get() else {
-            return;
-        };
+    chart_effect(histogram, move |canvas| {
         run.with(|run| {
-            draw_sharp(&canvas, |area, ratio, palette| {
+            draw_sharp(canvas, |area, ratio, palette| {
                 let _ = charts::draw_latency_histogram(area, run, palette, ratio);
             })
         });

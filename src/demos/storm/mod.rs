@@ -10,7 +10,7 @@ use std::sync::Arc;
 use page_data::run_protocol::{RunAnswer, RunRequest};
 use sim::{ms_to_micros, BackoffPolicy, StormRun};
 
-use super::canvas::draw_sharp;
+use super::canvas::{chart_effect, draw_sharp};
 use super::controls::Slider;
 use super::data_table::DataTable;
 use super::export::ExportButtons;
@@ -18,7 +18,6 @@ use super::legend::Legend;
 use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
-use super::redraw_epoch::RedrawEpoch;
 use super::seed::SeedControls;
 use super::state::DemoState;
 use page_data::StormSetup;
@@ -34,9 +33,7 @@ fn StormChart(
     label: &'static str,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
-    Effect::new(move |_| {
-        RedrawEpoch::track();
-        let Some(canvas) = canvas.get() else { return };
+    chart_effect(canvas, move |canvas| {
         let until = sim::micros_to_ms(playback.playhead.get());
         let axes = axes.get();
         let (bucket, outages) = setup.with(|s| {
@@ -51,7 +48,7 @@ fn StormChart(
         });
         run.with(|run| {
             let rates = charts::storm_rates(&run.series, bucket);
-            draw_sharp(&canvas, |area, ratio, palette| {
+            draw_sharp(canvas, |area, ratio, palette| {
                 let _ = charts::draw_storm_series(
                     area, &rates, axes, until, &outages, title, palette, ratio,
                 );
