@@ -8,7 +8,7 @@ use page_data::run_protocol::{RunAnswer, RunRequest};
 use page_data::{breaker_summary, export};
 use sim::{ms_to_micros, BreakerScenario, BreakerState, Micros, RetryRun};
 
-use super::canvas::{chart_effect, draw_sharp};
+use super::canvas::chart_effect;
 use super::controls::Slider;
 use super::export::ExportButtons;
 use super::live_run::{live_demo, LiveRun, Shared};
@@ -111,14 +111,14 @@ fn breaker_figure(
     });
 
     let canvas = NodeRef::<Canvas>::new();
-    chart_effect(canvas, move |canvas| {
+    chart_effect(canvas, move |chart| {
         let until = playback.playhead.get();
         let (span, outages) = scenario.with(|s| {
             let o: Vec<(f64, f64)> = s.outages.iter().map(|w| (w.start_ms, w.end_ms)).collect();
             (f64::from(s.requests) * s.interval_ms, o)
         });
         run.with(|run| {
-            draw_sharp(canvas, |area, ratio, palette| {
+            chart.draw(|area, ratio, palette| {
                 let _ =
                     charts::draw_breaker_timeline(area, run, span, until, &outages, palette, ratio);
             })

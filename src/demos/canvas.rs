@@ -9,11 +9,12 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::RGBColor;
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
 
 use super::redraw_epoch::RedrawEpoch;
 
-/// Draws a chart on `canvas` with `draw` (which calls [`draw_sharp`]) once
-/// the canvas is on the page, and again whenever a signal `draw` reads
+/// Draws a chart on `canvas` with `draw` (which calls [`Chart::draw`])
+/// once the canvas is on the page, and again whenever a signal `draw` reads
 /// changes, or the theme or the layout does ([`RedrawEpoch`]).
 ///
 /// The first drawing waits for a task of its own (a zero timeout, queued in
@@ -22,7 +23,7 @@ use super::redraw_epoch::RedrawEpoch;
 /// page for 100 ms and more on a slow phone. Split, the figure appears
 /// first and each chart follows in its own task, and the reader's input can
 /// come in between. Later drawings (a slider, playback) happen at once.
-pub fn chart_effect(canvas: NodeRef<Canvas>, draw: impl Fn(&web_sys::HtmlCanvasElement) + 'static) {
+pub fn chart_effect(canvas: NodeRef<Canvas>, draw: impl Fn(&Chart) + 'static) {
     let turn = RwSignal::new(false);
     set_timeout(
         move || {
@@ -31,27 +32,53 @@ pub fn chart_effect(canvas: NodeRef<Canvas>, draw: impl Fn(&web_sys::HtmlCanvasE
         },
         Duration::ZERO,
     );
-    Effect::new(move |_| {
+    Effect::new(move |previous: Option<Option<(u64, charts::Palette)>>| {
         if !turn.get() {
-            return;
+            return None;
         }
-        RedrawEpoch::track();
-        if let Some(canvas) = canvas.get() {
-            draw(&canvas);
-        }
+        let epoch = RedrawEpoch::track();
+        let canvas = canvas.get()?;
+        // The theme's colours are read (a style computation) only when the
+        // epoch moved, not at every frame of playback.
+        let palette = match previous.flatten() {
+            Some((seen, palette)) if seen == epoch => palette,
+            _ => palette_of(&canvas),
+        };
+        draw(&Chart { canvas, palette });
+        Some((epoch, palette))
     });
+}
+
+/// A canvas on the page and the colours to draw it in.
+pub struct Chart {
+    canvas: web_sys::HtmlCanvasElement,
+    palette: charts::Palette,
+}
+
+impl Chart {
+    /// Draws on the whole canvas (see [`draw_sharp`]).
+    pub fn draw<F>(&self, draw: F)
+    where
+        F: FnOnce(&DrawingArea<CanvasBackend, Shift>, f64, charts::Palette),
+    {
+        draw_sharp(&self.canvas, self.palette, draw);
+    }
+}
+
+/// [`charts::Palette::NEUTRAL`], whose lines read on both themes, with its
+/// text in the canvas's CSS `color` (the theme's muted colour,
+/// style/main.css: the same the build's SVG charts take).
+fn palette_of(canvas: &web_sys::HtmlCanvasElement) -> charts::Palette {
+    match web_sys::window().and_then(|w| text_colour(&w, canvas)) {
+        Some(text) => charts::Palette::NEUTRAL.with_text(text),
+        None => charts::Palette::NEUTRAL,
+    }
 }
 
 /// Sizes the canvas's backing store to its CSS size times the device pixel
 /// ratio (plotters' canvas is blurry otherwise), then calls `draw` with the
-/// drawing area, the ratio (to scale text and margins) and the palette.
-///
-/// The palette is [`charts::Palette::NEUTRAL`], whose lines read on both
-/// themes, with its text in the canvas's CSS `color` (the theme's muted
-/// colour, style/main.css: the same the build's SVG charts take), read at
-/// each draw; the demo redraws when the theme changes
-/// ([`super::redraw_epoch`]).
-pub fn draw_sharp<F>(canvas: &web_sys::HtmlCanvasElement, draw: F)
+/// drawing area, the ratio (to scale text and margins) and `palette`.
+fn draw_sharp<F>(canvas: &web_sys::HtmlCanvasElement, palette: charts::Palette, draw: F)
 where
     F: FnOnce(&DrawingArea<CanvasBackend, Shift>, f64, charts::Palette),
 {
@@ -61,19 +88,29 @@ where
         .map(|w| w.device_pixel_ratio())
         .unwrap_or(1.0)
         .max(1.0);
-    let palette = match window.and_then(|w| text_colour(&w, canvas)) {
-        Some(text) => charts::Palette::NEUTRAL.with_text(text),
-        None => charts::Palette::NEUTRAL,
-    };
     let css_width = canvas.client_width().max(1) as f64;
     let css_height = canvas.client_height().max(1) as f64;
-    canvas.set_width((css_width * ratio).round() as u32);
-    canvas.set_height((css_height * ratio).round() as u32);
+    let (width, height) = (
+        (css_width * ratio).round() as u32,
+        (css_height * ratio).round() as u32,
+    );
+    if canvas.width() != width || canvas.height() != height {
+        // Setting a size, even the same one, reallocates the bitmap: only
+        // when it changed (playback redraws every frame).
+        canvas.set_width(width);
+        canvas.set_height(height);
+    } else if let Some(context) = context_2d(canvas) {
+        context.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
+    }
     if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
         let area = backend.into_drawing_area();
         let _ = area.fill(&TRANSPARENT);
         draw(&area, ratio, palette);
     }
+}
+
+fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
 /// The computed `color` of `canvas` (`rgb(r, g, b)`, as browsers report it).

@@ -14,7 +14,7 @@ use page_data::{consensus_story, consensus_summary, export};
 use sim::consensus::{ConsensusRun, ConsensusScenario, Delay, Property};
 use sim::{micros_to_ms, ms_to_micros, Micros};
 
-use super::canvas::{chart_effect, draw_sharp};
+use super::canvas::chart_effect;
 use super::controls::Slider;
 use super::export::ExportButtons;
 use super::legend::Legend;
@@ -109,12 +109,12 @@ fn consensus_figure(
     });
 
     let canvas = NodeRef::<Canvas>::new();
-    chart_effect(canvas, move |canvas| {
+    chart_effect(canvas, move |chart| {
         let at = playhead.get();
         view.with(|v| {
             run.with(|r| {
                 let flights = charts::ring_flights(r, at);
-                draw_sharp(canvas, |area, ratio, palette| {
+                chart.draw(|area, ratio, palette| {
                     let _ = charts::draw_consensus_ring(area, v, &flights, palette, ratio);
                 })
             })

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use page_data::{contention_summary, export};
 use sim::{ContentionSummary, ContentionSweep};
 
-use super::canvas::{chart_effect, draw_sharp};
+use super::canvas::chart_effect;
 use super::controls::Slider;
 use super::export::ExportButtons;
 use super::legend::Legend;
@@ -36,7 +36,7 @@ fn SweepChart(
     label: &'static str,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
-    chart_effect(canvas, move |canvas| {
+    chart_effect(canvas, move |chart| {
         if !show.get() {
             return;
         }
@@ -47,7 +47,7 @@ fn SweepChart(
             )
         });
         results.with(|r| {
-            draw_sharp(canvas, |area, ratio, palette| {
+            chart.draw(|area, ratio, palette| {
                 let _ = charts::draw_contention_sweep(area, r, &order, max, metric, palette, ratio);
             })
         });

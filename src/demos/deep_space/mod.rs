@@ -12,7 +12,7 @@ use page_data::run_protocol::{DeepSpaceRuns, RunAnswer, RunRequest};
 use page_data::{deep_space_stats, export};
 use sim::{micros_to_ms, ms_to_micros, DeepSpaceRun, DeepSpaceScenario};
 
-use super::canvas::{chart_effect, draw_sharp};
+use super::canvas::chart_effect;
 use super::export::ExportButtons;
 use super::legend::Legend;
 use super::live_run::{live_demo, LiveRun, Shared};
@@ -43,7 +43,7 @@ fn PathPicture(
         previous.map_or(0, |g| g + 1)
     });
     let replay = StoredValue::new(None::<(u64, charts::DeepSpaceReplay)>);
-    chart_effect(canvas, move |canvas| {
+    chart_effect(canvas, move |chart| {
         let at = playback.playhead.get();
         let current = generation.get();
         let (light_ms, names) = scenario.with(|s| {
@@ -65,7 +65,7 @@ fn PathPicture(
                     "{title}: {} delivered, {} retransmissions so far",
                     snap.delivered, snap.retransmissions
                 );
-                draw_sharp(canvas, |area, ratio, palette| {
+                chart.draw(|area, ratio, palette| {
                     let _ = charts::draw_deep_space(
                         area, snap, &names, &light_ms, &heading, palette, ratio,
                     );
@@ -125,11 +125,11 @@ fn deep_space_figure(
             )
         })
     });
-    chart_effect(deliveries, move |canvas| {
+    chart_effect(deliveries, move |chart| {
         let until_ms = micros_to_ms(playback.playhead.get());
         let (span_ms, messages) = (span.get(), scenario.with(|s| s.messages));
         delivered.with(|(e2e, custody)| {
-            draw_sharp(canvas, |area, ratio, palette| {
+            chart.draw(|area, ratio, palette| {
                 let _ = charts::draw_time_lines(
                     area,
                     charts::TimeFrame {

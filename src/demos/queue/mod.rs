@@ -13,7 +13,7 @@ use page_data::run_protocol::{RunAnswer, RunRequest};
 use page_data::{export, queue_summary};
 use sim::{micros_to_ms, ms_to_micros, QueueRun, QueueScenario};
 
-use super::canvas::{chart_effect, draw_sharp};
+use super::canvas::chart_effect;
 use super::export::ExportButtons;
 use super::legend::Legend;
 use super::live_run::{live_demo, LiveRun, Shared};
@@ -49,11 +49,11 @@ fn QueueChart(
             }
         })
     });
-    chart_effect(canvas, move |canvas| {
+    chart_effect(canvas, move |chart| {
         let until_ms = micros_to_ms(playback.playhead.get());
         let span_ms = span.get();
         series.with(|(series, lag)| {
-            draw_sharp(canvas, |area, ratio, palette| {
+            chart.draw(|area, ratio, palette| {
                 let _ = if totals {
                     charts::draw_time_lines(
                         area,
@@ -127,7 +127,7 @@ fn queue_figure(
         previous.map_or(0, |g| g + 1)
     });
     let replay = StoredValue::new(None::<(u64, charts::QueueReplay)>);
-    chart_effect(flow, move |canvas| {
+    chart_effect(flow, move |chart| {
         let at = playback.playhead.get();
         let current = generation.get();
         let (partitions, consumers) = scenario.with(|s| (s.partitions, s.consumers));
@@ -138,7 +138,7 @@ fn queue_figure(
                 }
                 if let Some((_, replay)) = slot {
                     let snap = replay.seek(&run.trace, at, FLASH_US);
-                    draw_sharp(canvas, |area, ratio, palette| {
+                    chart.draw(|area, ratio, palette| {
                         let _ = charts::draw_queue_flow(area, snap, palette, ratio);
                     });
                 }

@@ -11,7 +11,7 @@ use page_data::run_protocol::{RunAnswer, RunRequest};
 use page_data::{export, retry_summary};
 use sim::{Micros, RetryRun, RetryScenario};
 
-use super::canvas::{chart_effect, draw_sharp};
+use super::canvas::chart_effect;
 use super::export::ExportButtons;
 use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
@@ -60,11 +60,11 @@ fn retry_figure(
     });
 
     let timeline = NodeRef::<Canvas>::new();
-    chart_effect(timeline, move |canvas| {
+    chart_effect(timeline, move |chart| {
         let playhead = playback.playhead.get();
         let from = playhead.saturating_sub(TIMELINE_SPAN * 3 / 4);
         marks.with(|marks| {
-            draw_sharp(canvas, |area, ratio, palette| {
+            chart.draw(|area, ratio, palette| {
                 let _ = charts::draw_retry_timeline(
                     area,
                     marks,
@@ -77,9 +77,9 @@ fn retry_figure(
         });
     });
     let histogram = NodeRef::<Canvas>::new();
-    chart_effect(histogram, move |canvas| {
+    chart_effect(histogram, move |chart| {
         run.with(|run| {
-            draw_sharp(canvas, |area, ratio, palette| {
+            chart.draw(|area, ratio, palette| {
                 let _ = charts::draw_latency_histogram(area, run, palette, ratio);
             })
         });

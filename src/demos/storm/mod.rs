@@ -10,7 +10,7 @@ use std::sync::Arc;
 use page_data::run_protocol::{RunAnswer, RunRequest};
 use sim::{ms_to_micros, BackoffPolicy, StormRun};
 
-use super::canvas::{chart_effect, draw_sharp};
+use super::canvas::chart_effect;
 use super::controls::Slider;
 use super::data_table::DataTable;
 use super::export::ExportButtons;
@@ -33,7 +33,7 @@ fn StormChart(
     label: &'static str,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
-    chart_effect(canvas, move |canvas| {
+    chart_effect(canvas, move |chart| {
         let until = sim::micros_to_ms(playback.playhead.get());
         let axes = axes.get();
         let (bucket, outages) = setup.with(|s| {
@@ -48,7 +48,7 @@ fn StormChart(
         });
         run.with(|run| {
             let rates = charts::storm_rates(&run.series, bucket);
-            draw_sharp(canvas, |area, ratio, palette| {
+            chart.draw(|area, ratio, palette| {
                 let _ = charts::draw_storm_series(
                     area, &rates, axes, until, &outages, title, palette, ratio,
                 );
