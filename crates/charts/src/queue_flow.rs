@@ -19,6 +19,14 @@ fn key_color(palette: Palette, key: u32) -> RGBColor {
 }
 
 /// Draws `snap` to fill `area`.
+/// Roughly how wide `text` is in a sans-serif font of `size` pixels. Plotters
+/// has no font metrics here (the wasm carries no font rasteriser, for size),
+/// and 0.6 em a character is at least as wide as digits and lower-case
+/// letters, so a column sized by it holds its label.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * 0.6 * size
+}
+
 pub fn draw_queue_flow<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     snap: &QueueSnapshot,
@@ -32,14 +40,20 @@ pub fn draw_queue_flow<DB: DrawingBackend>(
     let font = ("sans-serif", 12.0 * s).into_font().color(&palette.text);
     let small = ("sans-serif", 10.5 * s).into_font().color(&palette.text);
     let t = &snap.totals;
-    area.draw(&Text::new(
-        format!(
-            "produced {} · processed {} · duplicates {} · suppressed {} · out of order {} · late dropped {} · redeliveries {}",
-            t.produced, t.processed, t.duplicates, t.suppressed, t.out_of_order, t.late_dropped, t.redeliveries
-        ),
-        (px(4.0 * s), px(4.0 * s)),
-        small.clone(),
-    ))?;
+    let counts = [
+        format!("produced {}", t.produced),
+        format!("processed {}", t.processed),
+        format!("duplicates {}", t.duplicates),
+        format!("suppressed {}", t.suppressed),
+        format!("out of order {}", t.out_of_order),
+        format!("late dropped {}", t.late_dropped),
+        format!("redeliveries {}", t.redeliveries),
+    ];
+    // One line where it fits, two on a narrow (phone) canvas.
+    let mut lines = vec![counts.join(" · ")];
+    if text_width(&lines[0], 10.5 * s) > w - 8.0 * s {
+        lines = vec![counts[..4].join(" · "), counts[4..].join(" · ")];
+    }
 
     // A thousand partitions would be rows under a pixel high, drawn at a
     // cost every frame: the first MAX_ROWS are drawn, the rest counted.
@@ -47,37 +61,45 @@ pub fn draw_queue_flow<DB: DrawingBackend>(
         &snap.partitions[..snap.partitions.len().min(MAX_ROWS)],
         &snap.consumers[..snap.consumers.len().min(MAX_ROWS)],
     );
-    let hidden = (
-        snap.partitions.len() - partitions.len(),
-        snap.consumers.len() - consumers.len(),
-    );
-    let top = if hidden == (0, 0) {
-        24.0 * s
-    } else {
+    if (partitions.len(), consumers.len()) != (snap.partitions.len(), snap.consumers.len()) {
+        lines.push(format!(
+            "showing the first {} of {} partitions and {} of {} consumers",
+            partitions.len(),
+            snap.partitions.len(),
+            consumers.len(),
+            snap.consumers.len()
+        ));
+    }
+    for (n, line) in lines.iter().enumerate() {
         area.draw(&Text::new(
-            format!(
-                "showing the first {} of {} partitions and {} of {} consumers",
-                partitions.len(),
-                snap.partitions.len(),
-                consumers.len(),
-                snap.consumers.len()
-            ),
-            (px(4.0 * s), px(20.0 * s)),
+            line.clone(),
+            (px(4.0 * s), px(4.0 * s + 14.0 * s * n as f64)),
             small.clone(),
         ))?;
-        40.0 * s
-    };
+    }
+    let top = 10.0 * s + 14.0 * s * lines.len() as f64;
     let rows = partitions.len().max(consumers.len()).max(1) as f64;
     let row_h = ((h - top - 4.0 * s) / rows).max(4.0);
     let row_y = |i: usize| top + row_h * i as f64;
     let box_h = (row_h * 0.72).min(34.0 * s);
-    let lane = (w * 0.17, w * 0.62);
+    // Columns as wide as their labels need (the producer's box, the
+    // partitions' names), then the lanes and the consumers in what is left.
+    let delayed = format!("{} delayed", snap.in_transit);
+    let producer_w = (text_width("producer", 12.0 * s).max(text_width(&delayed, 10.5 * s))
+        + 10.0 * s)
+        .max(w * 0.11);
+    let label_w = text_width(
+        &format!("p{}", partitions.len().saturating_sub(1)),
+        10.5 * s,
+    ) + 8.0 * s;
+    let lane_start = (2.0 * s + producer_w + label_w).max(w * 0.17);
+    let lane = (lane_start, (w * 0.62).max(lane_start + 40.0 * s));
     let cons = (w * 0.72, w * 0.99);
 
     // The producer, with what is still on its way to the broker.
     let (py0, py1) = (top, h - 4.0 * s);
     area.draw(&Rectangle::new(
-        [(px(2.0 * s), px(py0)), (px(w * 0.11), px(py1))],
+        [(px(2.0 * s), px(py0)), (px(2.0 * s + producer_w), px(py1))],
         palette.grid.stroke_width(s.round().max(1.0) as u32),
     ))?;
     area.draw(&Text::new(
@@ -87,7 +109,7 @@ pub fn draw_queue_flow<DB: DrawingBackend>(
     ))?;
     if snap.in_transit > 0 {
         area.draw(&Text::new(
-            format!("{} delayed", snap.in_transit),
+            delayed,
             (px(6.0 * s), px((py0 + py1) / 2.0 + 8.0 * s)),
             small.clone(),
         ))?;
@@ -111,7 +133,10 @@ pub fn draw_queue_flow<DB: DrawingBackend>(
         ))?;
         area.draw(&Text::new(
             format!("p{i}"),
-            (px(lane.0 - 26.0 * s), px((y0 + y1) / 2.0 - 6.0 * s)),
+            (
+                px(lane.0 - label_w + 4.0 * s),
+                px((y0 + y1) / 2.0 - 6.0 * s),
+            ),
             small.clone(),
         ))?;
         let room = (((lane.1 - lane.0) - 34.0 * s) / (square + gap)).max(0.0) as usize;
@@ -237,5 +262,48 @@ mod tests {
             draw_queue_flow(&area, &snap, Palette::NEUTRAL, 1.0).expect("draws");
         }
         assert!(svg.contains("producer") && svg.contains("p3") && svg.contains("c1"));
+    }
+
+    fn svg_at(width: u32) -> String {
+        let s = QueueScenario::default();
+        let run = run_queue_traced(&s, 1);
+        let snap = queue_snapshot(&run.trace, s.partitions, s.consumers, 3_000_000, 300_000);
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (width, 260)).into_drawing_area();
+            draw_queue_flow(&area, &snap, Palette::NEUTRAL, 1.0).expect("draws");
+        }
+        svg
+    }
+
+    /// The width of the first `<rect>`: the producer's box.
+    fn producer_box(svg: &str) -> f64 {
+        let rect = &svg[svg.find("<rect").expect("a rect")..];
+        let attr = |name: &str| -> f64 {
+            let at = rect.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+            rect[at..at + rect[at..].find('"').expect("quote")]
+                .parse()
+                .expect("number")
+        };
+        attr("width")
+    }
+
+    #[test]
+    fn on_a_phone_the_counts_take_two_lines_and_the_producer_box_holds_its_label() {
+        let (wide, narrow) = (svg_at(900), svg_at(340));
+        assert!(
+            wide.contains("suppressed 0 · out of order"),
+            "one line when it fits"
+        );
+        assert!(
+            !narrow.contains("suppressed 0 · out of order"),
+            "split on a phone"
+        );
+        assert!(
+            narrow.contains(">\nout of order "),
+            "the second line starts with it"
+        );
+        // "producer" at 12 px is about 58 px wide: the box holds it.
+        assert!(producer_box(&narrow) >= text_width("producer", 12.0));
     }
 }
