@@ -24,6 +24,11 @@ pub fn write(prefix: &str, pairs: &[(String, String)]) {
         return;
     };
     let query = page_data::url_state::with_demo_pairs(&search, prefix, pairs);
+    if query == search.trim_start_matches('?') {
+        // Nothing to change (a demo's first run, at the post's values):
+        // replacing the history entry anyway costs the page a few ms.
+        return;
+    }
     let url = if query.is_empty() {
         format!("{path}{hash}")
     } else {
