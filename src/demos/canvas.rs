@@ -104,7 +104,6 @@ where
     }
     if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
         let area = backend.into_drawing_area();
-        let _ = area.fill(&TRANSPARENT);
         draw(&area, ratio, palette);
     }
 }
