@@ -49,6 +49,7 @@ pub fn draw_breaker_timeline<DB: DrawingBackend>(
     let x_max = span_ms.max(1.0);
     let mut chart = ChartBuilder::on(area)
         .margin(frame.margin())
+        .margin_right(frame.margin_right())
         .x_label_area_size(frame.x_area())
         .y_label_area_size(frame.y_area(10, false))
         .build_cartesian_2d(0.0..x_max, -0.6f64..2.9f64)?;

@@ -63,6 +63,7 @@ pub fn draw_contention_sweep<DB: DrawingBackend>(
         * 1.05;
     let mut chart = ChartBuilder::on(area)
         .margin(frame.margin())
+        .margin_right(frame.margin_right())
         .x_label_area_size(frame.x_area())
         .y_label_area_size(frame.y_area(5, true))
         .build_cartesian_2d(0.0..f64::from(max_clients.max(1)), 0.0..y_max)?;

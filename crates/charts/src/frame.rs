@@ -50,6 +50,12 @@ impl Frame {
         self.px(8.0)
     }
 
+    /// Right of the plot: the last x tick label is centred on the plot's
+    /// edge, so half of one (up to six characters) hangs over it.
+    pub fn margin_right(self) -> u32 {
+        self.px(3.0 * TEXT_PX * CHAR).max(self.margin())
+    }
+
     /// Under the plot: tick marks, a line of tick labels, a gap, the title.
     pub fn x_area(self) -> u32 {
         self.px(TICK + TEXT_PX * LINE + GAP + TEXT_PX * LINE)
@@ -75,5 +81,7 @@ mod tests {
         // A turned title and "10000" beside the plot.
         assert!(f.y_area(5, true) >= 60, "{}", f.y_area(5, true));
         assert_eq!(Frame::new(2.0).x_area(), 2 * f.x_area());
+        // Half of "100000" past the plot's right edge.
+        assert!(f.margin_right() >= 24, "{}", f.margin_right());
     }
 }

@@ -75,6 +75,7 @@ pub fn draw_latency_histogram<DB: DrawingBackend>(
     let text = frame.text(&palette);
     let mut chart = ChartBuilder::on(area)
         .margin(frame.margin())
+        .margin_right(frame.margin_right())
         .x_label_area_size(frame.x_area())
         .y_label_area_size(frame.y_area(4, true))
         .build_cartesian_2d(0.0..x_max, 0u32..y_max + y_max / 10 + 1)?;

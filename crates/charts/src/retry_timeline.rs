@@ -133,6 +133,7 @@ pub fn draw_retry_timeline<DB: DrawingBackend>(
     let text = frame.text(&palette);
     let mut chart = ChartBuilder::on(area)
         .margin(frame.margin())
+        .margin_right(frame.margin_right())
         .x_label_area_size(frame.x_area())
         .y_label_area_size(frame.y_area(6, false))
         .build_cartesian_2d(micros_to_ms(from)..micros_to_ms(to), -0.3f64..2.3f64)?;

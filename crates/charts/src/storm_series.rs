@@ -87,6 +87,7 @@ pub fn draw_storm_series<DB: DrawingBackend>(
     let (x_max, rate_max, queue_max) = (axes.span_ms.max(1.0), axes.rate_max, axes.queue_max);
     let mut chart = ChartBuilder::on(area)
         .margin(frame.margin())
+        .margin_right(frame.margin_right())
         .caption(title, text.clone())
         .x_label_area_size(frame.x_area())
         .y_label_area_size(frame.y_area(5, true))

@@ -73,6 +73,7 @@ pub fn draw_time_lines<DB: DrawingBackend>(
     let y_max = frame.y_max.max(1.0);
     let mut chart = ChartBuilder::on(area)
         .margin(chart_frame.margin())
+        .margin_right(chart_frame.margin_right())
         .x_label_area_size(chart_frame.x_area())
         .y_label_area_size(chart_frame.y_area(5, true))
         .build_cartesian_2d(0.0..x_max, 0.0..y_max)?;
