@@ -13,6 +13,7 @@
 //! and the tests use is re-exported here.
 
 mod contrast;
+mod element_texts;
 mod emit;
 mod error;
 mod escape;

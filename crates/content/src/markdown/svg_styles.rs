@@ -20,6 +20,8 @@ use std::collections::BTreeMap;
 
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
+use crate::element_texts::ElementTexts;
+
 /// An SVG without inline styles, and the CSS rules it needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unstyled {
@@ -41,20 +43,14 @@ pub fn fnv1a(text: &str) -> u64 {
 /// what the HTML checker rejects (see the module's note).
 pub fn unstyle(svg: &str) -> Unstyled {
     let rules = RefCell::new(BTreeMap::new());
-    let sheets = RefCell::new(Vec::<String>::new());
-    let sheet = RefCell::new(String::new());
+    let sheets = ElementTexts::default();
     let handlers = [
         element!("style", |el| {
             el.remove();
             Ok(())
         }),
         text!("style", |chunk| {
-            sheet.borrow_mut().push_str(chunk.as_str());
-            if chunk.last_in_text_node() {
-                sheets
-                    .borrow_mut()
-                    .push(std::mem::take(&mut *sheet.borrow_mut()));
-            }
+            sheets.add(chunk);
             Ok(())
         }),
         element!("[style]", |el| {
@@ -90,7 +86,7 @@ pub fn unstyle(svg: &str) -> Unstyled {
     Unstyled {
         svg,
         attribute_rules: rules.into_inner(),
-        style_sheets: sheets.into_inner(),
+        style_sheets: sheets.into_texts(),
     }
 }
 

@@ -12,11 +12,11 @@
 //! The policy goes into each page as a `<meta>` tag, and into a `_headers` file
 //! for hosts that read one, where it can also forbid framing.
 
-use std::cell::RefCell;
-
 use base64::Engine;
 use lol_html::{rewrite_str, text, RewriteStrSettings};
 use sha2::{Digest, Sha256};
+
+use crate::element_texts::ElementTexts;
 
 /// The `'sha256-...'` source of every inline `<script>` (one without
 /// `src`) in `html`, in order.
@@ -34,19 +34,13 @@ fn inline_hashes(html: &str, tag_name: &str) -> Vec<String> {
     // does, so a `</script>` inside a string or a `<script` in a comment
     // cannot shift what is hashed.
     let selector = format!("{tag_name}:not([src])");
-    let bodies = RefCell::new(Vec::<String>::new());
-    let body = RefCell::new(String::new());
+    let bodies = ElementTexts::default();
     let collected = rewrite_str(
         html,
         RewriteStrSettings::new().append_element_content_handler(text!(
             selector.as_str(),
             |chunk| {
-                body.borrow_mut().push_str(chunk.as_str());
-                if chunk.last_in_text_node() {
-                    bodies
-                        .borrow_mut()
-                        .push(std::mem::take(&mut *body.borrow_mut()));
-                }
+                bodies.add(chunk);
                 Ok(())
             }
         )),
@@ -57,7 +51,7 @@ fn inline_hashes(html: &str, tag_name: &str) -> Vec<String> {
         return Vec::new();
     }
     bodies
-        .into_inner()
+        .into_texts()
         .into_iter()
         .filter(|b| !b.trim().is_empty())
         .map(|b| {

@@ -13,4 +13,5 @@ pub(crate) mod prerender;
 pub(crate) mod rebase;
 pub(crate) mod render_view;
 pub(crate) mod search_words;
+pub(crate) mod site_files;
 pub(crate) mod sitemap;

@@ -102,8 +102,15 @@ fn figure(f: Figure<'_>) -> String {
             )
         })
         .collect();
+    // Two or more charts sit side by side where there is room, as the live
+    // demo lays them out.
+    let charts = if f.charts.len() > 1 {
+        format!(r#"<div class="side-by-side">{charts}</div>"#)
+    } else {
+        charts
+    };
     format!(
-        r#"<figure class="demo" id="demo-{index}" data-demo="{demo}"><div class="demo-static">{legend}{charts}{stats}<p class="demo-params">{params}</p><p class="demo-note">A static picture of the default run; the interactive demo loads with the page's WebAssembly.</p></div><figcaption>{caption}</figcaption></figure>"#,
+        r#"<figure class="demo" id="demo-{index}" data-demo="{demo}"><div class="demo-static">{legend}{charts}{stats}<p class="demo-params">{params}</p><p class="demo-note">A static picture of the default run; with JavaScript on, the live demo takes its place.</p></div><figcaption>{caption}</figcaption></figure>"#,
         index = f.index,
         demo = f.demo.key(),
         legend = f.legend,
