@@ -43,6 +43,12 @@ export function ranked(results) {
   );
 }
 
+// Pagefind marks a matched word with the punctuation after it ("<mark>retries,</mark>"):
+// the mark ends at the word. An entity's ";" (Pagefind escapes the text) stays.
+export function tidyMarks(html) {
+  return html.replace(/(?<!&#?\w+)([.,:;!?)\]’”"']+)<\/mark>/gu, '</mark>$1');
+}
+
 // Searches `query` and answers a JSON string: the result count and the
 // first `limit` results, best first (ties newest first), each with its
 // title, date, area, URL, excerpt (HTML: text escaped by Pagefind, matched
@@ -63,7 +69,7 @@ export async function searchPosts(bundle, base, query, limit) {
         title: data.meta?.title ?? data.url,
         date: data.meta?.date ?? '',
         area: data.meta?.area ?? '',
-        excerpt: section?.excerpt ?? data.excerpt,
+        excerpt: tidyMarks(section?.excerpt ?? data.excerpt),
         section: section ? { url: section.url, title: section.title } : null,
       };
     }),

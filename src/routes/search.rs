@@ -3,7 +3,8 @@
 //! prerendered pages; nothing of it is fetched before this page opens.
 //! Results follow the typing; the query is in the URL (`?q=`), so a search
 //! can be shared. A misspelt word is corrected from the posts' words
-//! (`page_data::Vocabulary`).
+//! (`page_data::Vocabulary`), and stop words are left out of what is
+//! searched (`page_data::search_terms`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,7 +16,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use page_data::{
-    query_words, search_bundle_dir, search_words_path, SearchWords, Vocabulary, MIN_CORRECTED_LEN,
+    query_words, search_bundle_dir, search_terms, search_words_path, SearchWords, Vocabulary,
+    MIN_CORRECTED_LEN,
 };
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -127,7 +129,8 @@ async fn answer(query: String, words: Words) -> Outcome {
     // find near misses: the corrected query is the one to search (and the
     // page says so).
     let corrected_to = corrected(&query, &words).await;
-    match run_search(corrected_to.as_deref().unwrap_or(&query)).await {
+    let terms = search_terms(corrected_to.as_deref().unwrap_or(&query));
+    match run_search(&terms).await {
         Ok(found) => Outcome::Found {
             found,
             corrected_to,

@@ -3,7 +3,7 @@
 // exercised through the engine in tests/e2e/search.test.mjs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bestSection, foldWord, ranked } from '../../js/search.js';
+import { bestSection, foldWord, ranked, tidyMarks } from '../../js/search.js';
 
 const result = (score, date, title = date) => ({ score, data: { meta: { date, title } } });
 
@@ -46,4 +46,12 @@ test('folding drops accents and case, as the build folds the posts\' words', () 
   assert.equal(foldWord('naïve'), 'naive');
   assert.equal(foldWord('JÏTTÉR'), 'jitter');
   assert.equal(foldWord('plain'), 'plain');
+});
+
+test('a mark ends at its word: punctuation after it goes outside, entities stay whole', () => {
+  assert.equal(tidyMarks('fewer <mark>retries,</mark> then <mark>timeout.</mark>'), 'fewer <mark>retries</mark>, then <mark>timeout</mark>.');
+  assert.equal(tidyMarks('<mark>retry:</mark>”'), '<mark>retry</mark>:”');
+  assert.equal(tidyMarks('<mark>&quot;jitter&quot;</mark>'), '<mark>&quot;jitter&quot;</mark>');
+  assert.equal(tidyMarks('<mark>&quot;jitter&quot;,</mark>'), '<mark>&quot;jitter&quot;</mark>,');
+  assert.equal(tidyMarks('<mark>plain</mark>'), '<mark>plain</mark>');
 });

@@ -47,7 +47,8 @@ pub use paths::{
 pub use queue_summary::queue_summary;
 pub use retry_summary::{retry_summary, Stat};
 pub use search_words::{
-    one_edit_apart, query_words, SearchWords, Vocabulary, MIN_CORRECTED_LEN, SEARCH_WORDS_VERSION,
+    is_stop_word, one_edit_apart, query_words, search_terms, SearchWords, Vocabulary,
+    MIN_CORRECTED_LEN, SEARCH_WORDS_VERSION,
 };
 pub use site_pages::{AboutPage, FocusArea, FocusPage, FocusStatus, FOOTER_NOTE};
 pub use storm_setup::{Protections, StormSetup};

@@ -32,6 +32,35 @@ pub fn query_words(query: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// English words too common to say what a query is about. The engine
+/// indexes them like any word, so a query keeps them only when it has
+/// nothing else: "retries and timeouts" searches "retries timeouts" (and
+/// no excerpt marks "and"), while "the" alone still searches "the".
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "do", "does", "for", "from", "has",
+    "have", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "no", "not", "of", "on",
+    "or", "so", "than", "that", "the", "their", "then", "there", "these", "they", "this", "to",
+    "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "you",
+    "your",
+];
+
+/// Whether `word` is a stop word (in any case).
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// What to ask the engine for `query`: its words without the stop words,
+/// or every word when all of them are stop words.
+pub fn search_terms(query: &str) -> String {
+    let words: Vec<&str> = query_words(query).collect();
+    let kept: Vec<&str> = words.iter().copied().filter(|w| !is_stop_word(w)).collect();
+    if kept.is_empty() {
+        words.join(" ")
+    } else {
+        kept.join(" ")
+    }
+}
+
 /// A vocabulary ready to ask: membership and the words by frequency.
 pub struct Vocabulary<'a> {
     known: HashSet<&'a str>,
@@ -140,6 +169,17 @@ mod tests {
             Some("timeouts"),
             "the more frequent first"
         );
+    }
+
+    #[test]
+    fn stop_words_are_left_out_unless_they_are_all_the_query_has() {
+        assert_eq!(search_terms("retries and timeouts"), "retries timeouts");
+        assert_eq!(search_terms("What is the backoff, then?"), "backoff");
+        assert_eq!(search_terms("The"), "The");
+        assert_eq!(search_terms("to be or not to be"), "to be or not to be");
+        assert_eq!(search_terms("  "), "");
+        assert!(is_stop_word("AND"));
+        assert!(!is_stop_word("retry"));
     }
 
     #[test]
