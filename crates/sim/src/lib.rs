@@ -26,6 +26,7 @@ mod demo;
 mod digest;
 mod error;
 mod event_queue;
+mod flat_event;
 mod histogram;
 mod link;
 pub mod overrides;

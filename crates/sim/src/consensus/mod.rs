@@ -7,6 +7,7 @@
 //! - [`replay`]: the cluster at any moment, rebuilt from the events.
 
 mod engine;
+mod flat_kinds;
 mod node;
 pub mod replay;
 mod run;

@@ -28,7 +28,11 @@ pub struct RaftEvent {
 
 /// What changed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    try_from = "super::flat_kinds::FlatRaftEventKind"
+)]
 pub enum RaftEventKind {
     /// Became (or stayed, in a newer term) a follower.
     Follower,
@@ -77,7 +81,11 @@ pub enum RaftEventKind {
 
 /// What a message asks or answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    try_from = "super::flat_kinds::FlatMessageBody"
+)]
 pub enum MessageBody {
     RequestVote {
         term: u64,

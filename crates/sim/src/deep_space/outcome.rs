@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::flat_event::field;
 use crate::records::RunEnd;
 use crate::time::Micros;
 
@@ -49,10 +50,80 @@ pub enum DeepSpaceEventKind {
 
 /// A [`DeepSpaceEventKind`] at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "FlatDeepSpaceEvent")]
 pub struct DeepSpaceEvent {
     pub at: Micros,
     #[serde(flatten)]
     pub kind: DeepSpaceEventKind,
+}
+
+/// The names of [`DeepSpaceEventKind`]'s variants, as written in `type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum DeepSpaceTag {
+    Transmitted,
+    Lost,
+    BlackedOut,
+    Arrived,
+    Delivered,
+    Acknowledged,
+    Retransmitted,
+}
+
+/// A [`DeepSpaceEvent`] as written, read in one pass (see `flat_event`).
+#[derive(Deserialize)]
+struct FlatDeepSpaceEvent {
+    at: Micros,
+    #[serde(rename = "type")]
+    tag: DeepSpaceTag,
+    message: Option<u32>,
+    hop: Option<u32>,
+    payload: Option<Payload>,
+    node: Option<u32>,
+}
+
+impl TryFrom<FlatDeepSpaceEvent> for DeepSpaceEvent {
+    type Error = String;
+
+    fn try_from(e: FlatDeepSpaceEvent) -> Result<Self, String> {
+        let message = || field(e.message, "message");
+        let hop = || field(e.hop, "hop");
+        let payload = || field(e.payload, "payload");
+        let node = || field(e.node, "node");
+        let kind = match e.tag {
+            DeepSpaceTag::Transmitted => DeepSpaceEventKind::Transmitted {
+                message: message()?,
+                hop: hop()?,
+                payload: payload()?,
+            },
+            DeepSpaceTag::Lost => DeepSpaceEventKind::Lost {
+                message: message()?,
+                hop: hop()?,
+                payload: payload()?,
+            },
+            DeepSpaceTag::BlackedOut => DeepSpaceEventKind::BlackedOut {
+                message: message()?,
+                hop: hop()?,
+                payload: payload()?,
+            },
+            DeepSpaceTag::Arrived => DeepSpaceEventKind::Arrived {
+                message: message()?,
+                node: node()?,
+            },
+            DeepSpaceTag::Delivered => DeepSpaceEventKind::Delivered {
+                message: message()?,
+            },
+            DeepSpaceTag::Acknowledged => DeepSpaceEventKind::Acknowledged {
+                message: message()?,
+                node: node()?,
+            },
+            DeepSpaceTag::Retransmitted => DeepSpaceEventKind::Retransmitted {
+                message: message()?,
+                node: node()?,
+            },
+        };
+        Ok(DeepSpaceEvent { at: e.at, kind })
+    }
 }
 
 /// The outcome of a deep-space run.
@@ -77,4 +148,77 @@ pub struct DeepSpaceRun {
     pub finished_ms: f64,
     /// The typed event log, if asked for.
     pub trace: Vec<DeepSpaceEvent>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flat_event::assert_reads_back;
+
+    /// serde's derived reader of the flat form, to compare with.
+    #[derive(Deserialize)]
+    struct Reference {
+        at: Micros,
+        #[serde(flatten)]
+        kind: DeepSpaceEventKind,
+    }
+
+    impl From<Reference> for DeepSpaceEvent {
+        fn from(r: Reference) -> Self {
+            DeepSpaceEvent {
+                at: r.at,
+                kind: r.kind,
+            }
+        }
+    }
+
+    /// Every kind's tag: a new kind does not compile until it has one.
+    fn tag(kind: &DeepSpaceEventKind) -> DeepSpaceTag {
+        match kind {
+            DeepSpaceEventKind::Transmitted { .. } => DeepSpaceTag::Transmitted,
+            DeepSpaceEventKind::Lost { .. } => DeepSpaceTag::Lost,
+            DeepSpaceEventKind::BlackedOut { .. } => DeepSpaceTag::BlackedOut,
+            DeepSpaceEventKind::Arrived { .. } => DeepSpaceTag::Arrived,
+            DeepSpaceEventKind::Delivered { .. } => DeepSpaceTag::Delivered,
+            DeepSpaceEventKind::Acknowledged { .. } => DeepSpaceTag::Acknowledged,
+            DeepSpaceEventKind::Retransmitted { .. } => DeepSpaceTag::Retransmitted,
+        }
+    }
+
+    #[test]
+    fn every_kind_reads_back_as_written() {
+        let (message, hop, node) = (9, 1, 2);
+        let kinds = [
+            DeepSpaceEventKind::Transmitted {
+                message,
+                hop,
+                payload: Payload::Message,
+            },
+            DeepSpaceEventKind::Lost {
+                message,
+                hop,
+                payload: Payload::Ack,
+            },
+            DeepSpaceEventKind::BlackedOut {
+                message,
+                hop,
+                payload: Payload::Message,
+            },
+            DeepSpaceEventKind::Arrived { message, node },
+            DeepSpaceEventKind::Delivered { message },
+            DeepSpaceEventKind::Acknowledged { message, node },
+            DeepSpaceEventKind::Retransmitted { message, node },
+        ];
+        let tags: std::collections::HashSet<_> = kinds.iter().map(|k| tag(k) as u8).collect();
+        assert_eq!(tags.len(), kinds.len(), "one of each kind");
+        let events: Vec<DeepSpaceEvent> = kinds
+            .into_iter()
+            .enumerate()
+            .map(|(i, kind)| DeepSpaceEvent {
+                at: 1_000 * i as u64,
+                kind,
+            })
+            .collect();
+        assert_reads_back::<_, Reference>(&events);
+    }
 }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::flat_event::field;
 use crate::records::RunEnd;
 use crate::time::Micros;
 
@@ -60,10 +61,95 @@ pub enum QueueEventKind {
 
 /// A [`QueueEventKind`] at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "FlatQueueEvent")]
 pub struct QueueEvent {
     pub at: Micros,
     #[serde(flatten)]
     pub kind: QueueEventKind,
+}
+
+/// The names of [`QueueEventKind`]'s variants, as written in `type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum QueueTag {
+    Produced,
+    Enqueued,
+    Delivered,
+    Processed,
+    DuplicateSuppressed,
+    Late,
+    Acked,
+    Redelivered,
+    ConsumerCrashed,
+    ConsumerRestarted,
+}
+
+/// A [`QueueEvent`] as written, read in one pass (see `flat_event`).
+#[derive(Deserialize)]
+struct FlatQueueEvent {
+    at: Micros,
+    #[serde(rename = "type")]
+    tag: QueueTag,
+    message: Option<u32>,
+    key: Option<u32>,
+    partition: Option<u32>,
+    consumer: Option<u32>,
+    delivery: Option<u32>,
+    duplicate: Option<bool>,
+    out_of_order: Option<bool>,
+    dropped: Option<bool>,
+}
+
+impl TryFrom<FlatQueueEvent> for QueueEvent {
+    type Error = String;
+
+    fn try_from(e: FlatQueueEvent) -> Result<Self, String> {
+        let message = || field(e.message, "message");
+        let consumer = || field(e.consumer, "consumer");
+        let kind = match e.tag {
+            QueueTag::Produced => QueueEventKind::Produced {
+                message: message()?,
+                key: field(e.key, "key")?,
+            },
+            QueueTag::Enqueued => QueueEventKind::Enqueued {
+                message: message()?,
+                partition: field(e.partition, "partition")?,
+            },
+            QueueTag::Delivered => QueueEventKind::Delivered {
+                message: message()?,
+                consumer: consumer()?,
+                delivery: field(e.delivery, "delivery")?,
+            },
+            QueueTag::Processed => QueueEventKind::Processed {
+                message: message()?,
+                consumer: consumer()?,
+                duplicate: field(e.duplicate, "duplicate")?,
+                out_of_order: field(e.out_of_order, "out_of_order")?,
+            },
+            QueueTag::DuplicateSuppressed => QueueEventKind::DuplicateSuppressed {
+                message: message()?,
+                consumer: consumer()?,
+            },
+            QueueTag::Late => QueueEventKind::Late {
+                message: message()?,
+                dropped: field(e.dropped, "dropped")?,
+            },
+            QueueTag::Acked => QueueEventKind::Acked {
+                message: message()?,
+            },
+            QueueTag::Redelivered => QueueEventKind::Redelivered {
+                message: message()?,
+            },
+            QueueTag::ConsumerCrashed => QueueEventKind::ConsumerCrashed {
+                consumer: consumer()?,
+                message: message()?,
+            },
+            QueueTag::ConsumerRestarted => QueueEventKind::ConsumerRestarted {
+                consumer: consumer()?,
+            },
+        };
+        Ok(QueueEvent { at: e.at, kind })
+    }
 }
 
 /// Consumer lag in one bucket of time.
@@ -105,4 +191,86 @@ pub struct QueueRun {
     pub stats: QueueStats,
     pub lag: Vec<LagPoint>,
     pub trace: Vec<QueueEvent>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flat_event::assert_reads_back;
+
+    /// serde's derived reader of the flat form, to compare with.
+    #[derive(Deserialize)]
+    struct Reference {
+        at: Micros,
+        #[serde(flatten)]
+        kind: QueueEventKind,
+    }
+
+    impl From<Reference> for QueueEvent {
+        fn from(r: Reference) -> Self {
+            QueueEvent {
+                at: r.at,
+                kind: r.kind,
+            }
+        }
+    }
+
+    /// Every kind's tag: a new kind does not compile until it has one.
+    fn tag(kind: &QueueEventKind) -> QueueTag {
+        match kind {
+            QueueEventKind::Produced { .. } => QueueTag::Produced,
+            QueueEventKind::Enqueued { .. } => QueueTag::Enqueued,
+            QueueEventKind::Delivered { .. } => QueueTag::Delivered,
+            QueueEventKind::Processed { .. } => QueueTag::Processed,
+            QueueEventKind::DuplicateSuppressed { .. } => QueueTag::DuplicateSuppressed,
+            QueueEventKind::Late { .. } => QueueTag::Late,
+            QueueEventKind::Acked { .. } => QueueTag::Acked,
+            QueueEventKind::Redelivered { .. } => QueueTag::Redelivered,
+            QueueEventKind::ConsumerCrashed { .. } => QueueTag::ConsumerCrashed,
+            QueueEventKind::ConsumerRestarted { .. } => QueueTag::ConsumerRestarted,
+        }
+    }
+
+    #[test]
+    fn every_kind_reads_back_as_written() {
+        let (message, consumer) = (11, 3);
+        let kinds = [
+            QueueEventKind::Produced { message, key: 5 },
+            QueueEventKind::Enqueued {
+                message,
+                partition: 2,
+            },
+            QueueEventKind::Delivered {
+                message,
+                consumer,
+                delivery: 2,
+            },
+            QueueEventKind::Processed {
+                message,
+                consumer,
+                duplicate: true,
+                out_of_order: false,
+            },
+            QueueEventKind::DuplicateSuppressed { message, consumer },
+            QueueEventKind::Late {
+                message,
+                dropped: true,
+            },
+            QueueEventKind::Acked { message },
+            QueueEventKind::Redelivered { message },
+            QueueEventKind::ConsumerCrashed { consumer, message },
+            QueueEventKind::ConsumerRestarted { consumer },
+        ];
+        let tags: std::collections::HashSet<_> = kinds.iter().map(|k| tag(k) as u8).collect();
+        assert_eq!(tags.len(), kinds.len(), "one of each kind");
+        let events: Vec<QueueEvent> = kinds
+            .into_iter()
+            .enumerate()
+            .map(|(i, kind)| QueueEvent {
+                at: 1_000 * i as u64,
+                kind,
+            })
+            .collect();
+        assert_reads_back::<_, Reference>(&events);
+    }
 }
