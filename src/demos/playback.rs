@@ -157,6 +157,8 @@ pub fn PlaybackControls(
                 "Step"
             </button>
             <button type="button" on:click=move |_| playback.restart()>"Restart"</button>
+            // The label and its list wrap together on a narrow screen.
+            <span class="speed">
             <label for=speed_id.clone()>"Speed"</label>
             <select
                 id=speed_id
@@ -180,6 +182,7 @@ pub fn PlaybackControls(
                     })
                     .collect_view()}
             </select>
+            </span>
             <output class="playhead" aria-live="off">
                 {move || clock(playback.playhead.get())}
             </output>

@@ -99,13 +99,15 @@ impl<'a> Footnotes<'a> {
                         format!("<sup>{k}</sup>")
                     };
                     format!(
-                        r##" <a href="#{id}" class="footnote-back" role="doc-backlink" aria-label="Back to citation {k} of note {n}">↩{mark}</a>"##,
+                        r##"&#160;<a href="#{id}" class="footnote-back" role="doc-backlink" aria-label="Back to citation {k} of note {n}">↩{mark}</a>"##,
                         id = citation_id(n, k)
                     )
                 })
                 .collect();
             let body = body.trim_end();
-            // The back-links end the note's last paragraph, as on GitHub.
+            // The back-links end the note's last paragraph, as on GitHub,
+            // held to its last word by a no-break space (never alone on a
+            // line of their own).
             let body = match body.strip_suffix("</p>") {
                 Some(open) => format!("{open}{back}</p>"),
                 None => format!("{body}<p>{back}</p>"),

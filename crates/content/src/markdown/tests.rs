@@ -183,12 +183,12 @@ fn footnotes_link_both_ways_in_citation_order() {
         .find(r#"<li id="fn-1"><p>Note <em>b</em>.</p>"#)
         .expect("note 1");
     let two = notes
-        .find(r##"<li id="fn-2"><p>Note a. <a href="#fnref-2" class="footnote-back""##)
+        .find(r##"<li id="fn-2"><p>Note a.&#160;<a href="#fnref-2" class="footnote-back""##)
         .expect("note 2");
     assert!(one < two, "{notes}");
     // The back-links end the note's last paragraph, one per citation.
     assert!(
-        notes.contains(r##"More of b. <a href="#fnref-1" class="footnote-back" role="doc-backlink" aria-label="Back to citation 1 of note 1">↩</a> <a href="#fnref-1-2" class="footnote-back" role="doc-backlink" aria-label="Back to citation 2 of note 1">↩<sup>2</sup></a></p></li>"##),
+        notes.contains(r##"More of b.&#160;<a href="#fnref-1" class="footnote-back" role="doc-backlink" aria-label="Back to citation 1 of note 1">↩</a>&#160;<a href="#fnref-1-2" class="footnote-back" role="doc-backlink" aria-label="Back to citation 2 of note 1">↩<sup>2</sup></a></p></li>"##),
         "{notes}"
     );
     // The note's words are the post's words (reading time, search).
