@@ -43,10 +43,16 @@ export function ranked(results) {
   );
 }
 
-// Pagefind marks a matched word with the punctuation after it ("<mark>retries,</mark>"):
-// the mark ends at the word. An entity's ";" (Pagefind escapes the text) stays.
+// Pagefind marks the whole token around a matched word, punctuation and
+// code included ("<mark>retries,</mark>", "<mark>retry&lt;T</mark>"): the
+// mark is narrowed to the word (letters and digits, inner hyphens and
+// apostrophes kept), the rest stays beside it. Pagefind escapes the text,
+// so an entity ("&quot;") is one piece, never split.
 export function tidyMarks(html) {
-  return html.replace(/(?<!&#?\w+)([.,:;!?)\]’”"']+)<\/mark>/gu, '</mark>$1');
+  return html.replace(/<mark>(.*?)<\/mark>/gsu, (whole, inner) => {
+    const parts = inner.match(/^((?:&#?\w+;|[^\p{L}\p{N}&])*)([\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*)(.*)$/su);
+    return parts ? `${parts[1]}<mark>${parts[2]}</mark>${parts[3]}` : whole;
+  });
 }
 
 // Searches `query` and answers a JSON string: the result count and the

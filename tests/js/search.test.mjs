@@ -48,10 +48,12 @@ test('folding drops accents and case, as the build folds the posts\' words', () 
   assert.equal(foldWord('plain'), 'plain');
 });
 
-test('a mark ends at its word: punctuation after it goes outside, entities stay whole', () => {
+test('a mark holds its word only: punctuation and code beside it go outside, entities stay whole', () => {
   assert.equal(tidyMarks('fewer <mark>retries,</mark> then <mark>timeout.</mark>'), 'fewer <mark>retries</mark>, then <mark>timeout</mark>.');
   assert.equal(tidyMarks('<mark>retry:</mark>”'), '<mark>retry</mark>:”');
-  assert.equal(tidyMarks('<mark>&quot;jitter&quot;</mark>'), '<mark>&quot;jitter&quot;</mark>');
-  assert.equal(tidyMarks('<mark>&quot;jitter&quot;,</mark>'), '<mark>&quot;jitter&quot;</mark>,');
-  assert.equal(tidyMarks('<mark>plain</mark>'), '<mark>plain</mark>');
+  assert.equal(tidyMarks('fn <mark>retry&lt;T,</mark> E&gt;('), 'fn <mark>retry</mark>&lt;T, E&gt;(');
+  assert.equal(tidyMarks('<mark>&quot;jitter&quot;,</mark>'), '&quot;<mark>jitter</mark>&quot;,');
+  assert.equal(tidyMarks('<mark>at-least-once</mark> and <mark>naïve</mark> <mark>Zürich’s</mark>'), '<mark>at-least-once</mark> and <mark>naïve</mark> <mark>Zürich’s</mark>');
+  assert.equal(tidyMarks('<mark>--</mark>'), '<mark>--</mark>');
+  assert.equal(tidyMarks('plain text'), 'plain text');
 });

@@ -14,7 +14,7 @@ pub fn PostMeta(meta: PostSummary) -> impl IntoView {
         view! { " · " <span class="updated">"updated " <time datetime=dt>{u}</time></span> }
     });
     let reading = (meta.reading_minutes > 0).then(|| {
-        view! { " · " <span class="reading-time">{format!("{}\u{a0}min read", meta.reading_minutes)}</span> }
+        view! { " · " <span class="reading-time">{format!("{}\u{a0}min\u{a0}read", meta.reading_minutes)}</span> }
     });
     view! {
         <p class="post-meta" data-pagefind-ignore="">
