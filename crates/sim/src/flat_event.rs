@@ -39,3 +39,30 @@ where
         assert_eq!(&unpacked, event, "{json}");
     }
 }
+
+/// Declares `Reference`: serde's derived reader of `$event`'s flat form
+/// (its time beside its `$kind`, flattened), to compare the one-pass reader
+/// with.
+#[cfg(test)]
+macro_rules! flat_reference {
+    ($event:ident, $kind:ty) => {
+        /// serde's derived reader of the flat form, to compare with.
+        #[derive(serde::Deserialize)]
+        struct Reference {
+            at: crate::time::Micros,
+            #[serde(flatten)]
+            kind: $kind,
+        }
+
+        impl From<Reference> for $event {
+            fn from(r: Reference) -> Self {
+                $event {
+                    at: r.at,
+                    kind: r.kind,
+                }
+            }
+        }
+    };
+}
+#[cfg(test)]
+pub(crate) use flat_reference;

@@ -225,24 +225,9 @@ impl Trace {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flat_event::assert_reads_back;
+    use crate::flat_event::{assert_reads_back, flat_reference};
 
-    /// serde's derived reader of the flat form, to compare with.
-    #[derive(Deserialize)]
-    struct Reference {
-        at: Micros,
-        #[serde(flatten)]
-        kind: TraceKind,
-    }
-
-    impl From<Reference> for TraceEvent {
-        fn from(r: Reference) -> Self {
-            TraceEvent {
-                at: r.at,
-                kind: r.kind,
-            }
-        }
-    }
+    flat_reference!(TraceEvent, TraceKind);
 
     /// Every kind's tag: a new kind does not compile until it has one
     /// (and then a reading in `TryFrom`).

@@ -153,24 +153,9 @@ pub struct DeepSpaceRun {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flat_event::assert_reads_back;
+    use crate::flat_event::{assert_reads_back, flat_reference};
 
-    /// serde's derived reader of the flat form, to compare with.
-    #[derive(Deserialize)]
-    struct Reference {
-        at: Micros,
-        #[serde(flatten)]
-        kind: DeepSpaceEventKind,
-    }
-
-    impl From<Reference> for DeepSpaceEvent {
-        fn from(r: Reference) -> Self {
-            DeepSpaceEvent {
-                at: r.at,
-                kind: r.kind,
-            }
-        }
-    }
+    flat_reference!(DeepSpaceEvent, DeepSpaceEventKind);
 
     /// Every kind's tag: a new kind does not compile until it has one.
     fn tag(kind: &DeepSpaceEventKind) -> DeepSpaceTag {

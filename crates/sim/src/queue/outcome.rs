@@ -196,24 +196,9 @@ pub struct QueueRun {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flat_event::assert_reads_back;
+    use crate::flat_event::{assert_reads_back, flat_reference};
 
-    /// serde's derived reader of the flat form, to compare with.
-    #[derive(Deserialize)]
-    struct Reference {
-        at: Micros,
-        #[serde(flatten)]
-        kind: QueueEventKind,
-    }
-
-    impl From<Reference> for QueueEvent {
-        fn from(r: Reference) -> Self {
-            QueueEvent {
-                at: r.at,
-                kind: r.kind,
-            }
-        }
-    }
+    flat_reference!(QueueEvent, QueueEventKind);
 
     /// Every kind's tag: a new kind does not compile until it has one.
     fn tag(kind: &QueueEventKind) -> QueueTag {
