@@ -11,7 +11,7 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use page_data::run_protocol::{self, RunAnswer, RunRequest, RunTask};
+use page_data::run_protocol::{self, ReplyReader, RunAnswer, RunRequest, RunTask};
 use page_data::run_schedule::{RunAction, RunSchedule};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -112,7 +112,15 @@ struct Engine {
     worker: Option<RunWorker>,
     /// No worker will start on this page: the page computes.
     no_workers: bool,
+    /// The generation whose reply is being read, part by part.
+    reading: Option<u64>,
 }
+
+/// How long one task reads a reply's parts before it lets the page do
+/// something else (a part is a few milliseconds; the whole reply of a run
+/// at its most expensive link took 60-95 ms in one task on a loaded
+/// machine).
+const READ_SLICE_MS: f64 = 10.0;
 
 /// The run of a demo, as computed off the page.
 pub struct LiveRun<T: Send + Sync + 'static> {
@@ -254,7 +262,7 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
                 Some(text) if text.starts_with("failed") => self.lose_worker(text),
                 // "ready": runs are posted without waiting for it.
                 Some(_) => {}
-                None => self.hear(&js_sys::Uint8Array::new(&data).to_vec()),
+                None => self.hear(js_sys::Uint8Array::new(&data).to_vec()),
             }
         });
         let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
@@ -271,11 +279,11 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
     }
 
     /// A reply, from the worker or from the page's own computing.
-    fn hear(self, reply: &[u8]) {
+    fn hear(self, reply: Vec<u8>) {
         if crate::panic_report::stopped() {
             return;
         }
-        let Some(generation) = run_protocol::reply_generation(reply) else {
+        let Some(generation) = run_protocol::reply_generation(&reply) else {
             return;
         };
         let now = now_ms();
@@ -288,12 +296,57 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
         // The next run starts before this one is read.
         self.act(next);
         if show {
-            match run_protocol::reply_answer(reply).map(self.unpack) {
-                Ok(Some(run)) => self.show(Shared(Arc::new(run))),
-                Ok(None) => leptos::logging::warn!("a run of another demo arrived"),
+            match ReplyReader::new(reply) {
+                Ok(reader) => {
+                    // A reply still being read is superseded by this one.
+                    self.engine.update_value(|e| e.reading = Some(generation));
+                    self.read_on(generation, reader);
+                }
                 Err(reason) => leptos::logging::warn!("a run could not be read: {reason}"),
             }
         }
+        self.publish_updating();
+    }
+
+    /// Reads a reply's parts for [`READ_SLICE_MS`], then goes on in a task
+    /// of its own (dropped if a newer reply came meanwhile); the run goes
+    /// on screen when the last part is in.
+    fn read_on(self, generation: u64, mut reader: ReplyReader) {
+        let start = now_ms();
+        while !reader.done() && now_ms() - start < READ_SLICE_MS {
+            if let Err(reason) = reader.read_part() {
+                leptos::logging::warn!("a run could not be read: {reason}");
+                self.stop_reading(generation);
+                return;
+            }
+        }
+        if !reader.done() {
+            set_timeout(
+                move || {
+                    let current = self
+                        .engine
+                        .try_with_value(|e| e.reading == Some(generation));
+                    if current == Some(true) && !crate::panic_report::stopped() {
+                        self.read_on(generation, reader);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+            return;
+        }
+        self.stop_reading(generation);
+        match (self.unpack)(reader.answer()) {
+            Some(run) => self.show(Shared(Arc::new(run))),
+            None => leptos::logging::warn!("a run of another demo arrived"),
+        }
+    }
+
+    fn stop_reading(self, generation: u64) {
+        self.engine.try_update_value(|e| {
+            if e.reading == Some(generation) {
+                e.reading = None;
+            }
+        });
         self.publish_updating();
     }
 
@@ -335,14 +388,17 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
     fn compute_here(self, task: Vec<u8>) {
         leptos::task::spawn_local(async move {
             match sim_worker::answer_here(&task).await {
-                Ok(reply) => self.hear(&reply),
+                Ok(reply) => self.hear(reply),
                 Err(reason) => leptos::logging::warn!("the page could not run the demo: {reason}"),
             }
         });
     }
 
     fn publish_updating(self) {
-        if let Some(updating) = self.engine.try_with_value(|e| e.schedule.updating()) {
+        let updating = self
+            .engine
+            .try_with_value(|e| e.schedule.updating() || e.reading.is_some());
+        if let Some(updating) = updating {
             self.updating.try_set(updating);
         }
     }

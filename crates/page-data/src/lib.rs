@@ -18,6 +18,7 @@ mod listing;
 mod paths;
 mod queue_summary;
 mod retry_summary;
+pub mod run_parts;
 pub mod run_protocol;
 pub mod run_schedule;
 mod search_words;
