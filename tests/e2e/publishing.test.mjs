@@ -79,8 +79,13 @@ test('the head has a CSP without unsafe-inline scripts, and integrity on scripts
   for (const tag of html.match(/<script[^>]*\ssrc=[^>]*>/g) ?? []) assert.match(tag, /integrity="sha384-/, tag);
   const styleSrc = csp.split("; ").find((d) => d.startsWith("style-src "));
   assert.match(styleSrc, /^style-src 'self' 'sha256-/, "the inline critical CSS is allowed by hash");
-  assert.match(html, /<link rel="preload" href="[^"]+_bg\.wasm"[^>]*integrity="sha384-/);
+  // The wasm is not preloaded (the app starts after the page's first
+  // paint); its start script fetches it with the integrity it carries.
+  assert.doesNotMatch(html, /<link rel="preload"[^>]*_bg\.wasm/);
   assert.match(html, /<link rel="modulepreload" href="[^"]+\.js"[^>]*integrity="sha384-/);
+  const [, wasm, wasmIntegrity] = html.match(/<script type="module" data-wasm="([^"]+_bg\.wasm)" data-integrity="(sha384-[^"]+)"/) ?? [];
+  assert.ok(wasm, 'the start script names the wasm and its integrity');
+  assert.equal(wasmIntegrity, `sha384-${createHash('sha384').update(readFileSync(join(DIST, wasm))).digest('base64')}`);
   // Each digest is the file's as shipped (trunk's pipelines race on the
   // snippets; crates/content/src/render/integrity.rs seals them again).
   for (const [, href, integrity] of html.matchAll(/<link[^>]*href="([^"]+)"[^>]*integrity="([^"]+)"/g)) {

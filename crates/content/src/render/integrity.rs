@@ -17,19 +17,26 @@ use lol_html::{element, rewrite_str, RewriteStrSettings};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
 /// `html` with every `integrity` of a `<link href>` or `<script src>` under
-/// `base_path` computed from the file it names in `out`.
+/// `base_path` computed from the file it names in `out`, and the
+/// `data-integrity` of the app's start script from the wasm it fetches
+/// (`data-wasm`; Trunk.toml, `pattern_script`).
 pub fn reseal(html: &str, out: &Path, base_path: &str) -> Result<String, String> {
     let settings = RewriteStrSettings::new().append_element_content_handler(element!(
-        "link[integrity][href], script[integrity][src]",
+        "link[integrity][href], script[integrity][src], script[data-integrity][data-wasm]",
         |el| {
-            let url = el
-                .get_attribute("href")
-                .or_else(|| el.get_attribute("src"))
-                .unwrap_or_default();
+            let (url, integrity) = match el.get_attribute("data-wasm") {
+                Some(wasm) => (wasm, "data-integrity"),
+                None => (
+                    el.get_attribute("href")
+                        .or_else(|| el.get_attribute("src"))
+                        .unwrap_or_default(),
+                    "integrity",
+                ),
+            };
             let Some(relative) = url.strip_prefix(base_path) else {
                 return Ok(());
             };
-            let old = el.get_attribute("integrity").unwrap_or_default();
+            let old = el.get_attribute(integrity).unwrap_or_default();
             let path = out.join(relative);
             let bytes = std::fs::read(&path).map_err(|e| {
                 format!(
@@ -37,7 +44,7 @@ pub fn reseal(html: &str, out: &Path, base_path: &str) -> Result<String, String>
                     path.display()
                 )
             })?;
-            el.set_attribute("integrity", &digest(&old, &bytes)?)?;
+            el.set_attribute(integrity, &digest(&old, &bytes)?)?;
             Ok(())
         }
     ));
@@ -84,6 +91,19 @@ mod tests {
             "sha384-".to_string()
                 + &base64::engine::general_purpose::STANDARD
                     .encode(Sha384::digest(b"export const a = 1;\n"))
+        );
+    }
+
+    #[test]
+    fn the_start_scripts_wasm_integrity_is_computed_from_the_wasm() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("app_bg.wasm"), b"\0asm").expect("write");
+        let html = r#"<script type="module" data-wasm="/blog/app_bg.wasm" data-integrity="sha384-">import x from '/blog/app.js';</script>"#;
+        let sealed = reseal(html, dir.path(), "/blog/").expect("reseals");
+        let expected = digest("sha384", b"\0asm").expect("digest");
+        assert!(
+            sealed.contains(&format!(r#"data-integrity="{expected}""#)),
+            "{sealed}"
         );
     }
 

@@ -56,7 +56,7 @@ impl Shell {
     /// JS, wasm, icon), given the base path they were written under.
     pub fn asset_paths(&self, base_path: &str) -> Vec<String> {
         let mut paths = Vec::new();
-        for attr in ["href=\"", "src=\"", "module_or_path: '", "from '"] {
+        for attr in ["href=\"", "src=\"", "data-wasm=\"", "from '"] {
             for (i, _) in self.html.match_indices(attr) {
                 let value = &self.html[i + attr.len()..];
                 let end = value.find(['"', '\'']).unwrap_or(0);
