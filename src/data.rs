@@ -83,9 +83,27 @@ fn js_reason(value: wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| "network error".to_string())
 }
 
-/// Fetches and decodes the JSON file at the site-relative `path`.
-pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, LoadError> {
-    let url = site_url(path);
+/// A data file's text, as fetched.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    url: String,
+    text: String,
+}
+
+impl Fetched {
+    /// The file read as JSON, or why it is not what was expected.
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<T, LoadError> {
+        serde_json::from_str(&self.text).map_err(|e| LoadError {
+            url: self.url.clone(),
+            reason: format!("bad data: {e}"),
+        })
+    }
+}
+
+/// Fetches the file at the site-relative `path` as text. Not generic: the
+/// shell has one copy of it whatever the file holds.
+pub async fn fetch_text(path: String) -> Result<Fetched, LoadError> {
+    let url = site_url(&path);
     let fail = |reason: String| LoadError {
         url: url.clone(),
         reason,
@@ -105,7 +123,12 @@ pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, LoadError>
         .map_err(|e| fail(js_reason(e)))?
         .as_string()
         .ok_or_else(|| fail("body is not text".into()))?;
-    serde_json::from_str(&text).map_err(|e| fail(format!("bad data: {e}")))
+    Ok(Fetched { url, text })
+}
+
+/// Fetches and decodes the JSON file at the site-relative `path`.
+pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, LoadError> {
+    fetch_text(path.to_string()).await?.decode()
 }
 
 #[cfg(test)]

@@ -2,41 +2,62 @@
 //! render it, reveal the app; a missing file is the not-found page and any
 //! other failure says what could not be loaded.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::data::fetch_json;
+use crate::data::{fetch_text, Fetched, LoadError};
 use crate::routes::NotFoundPage;
 use crate::takeover::RouteReady;
 
+/// Reads a data file's text as a route's view, or says why it cannot.
+type RenderText = Arc<dyn Fn(&Fetched) -> Result<AnyView, LoadError> + Send + Sync>;
+
 /// `path` gives the route's data file (re-read when the route's params
 /// change); `what` names it in an error ("this tag").
-pub fn data_page<T, P, R, V>(path: P, what: &'static str, render: R) -> impl IntoView
+pub fn data_page<T, R, V>(
+    path: impl Fn() -> String + 'static,
+    what: &'static str,
+    render: R,
+) -> AnyView
 where
-    T: DeserializeOwned + Clone + 'static,
-    P: Fn() -> String + 'static,
-    R: Fn(T) -> V + Copy + Send + Sync + 'static,
+    T: DeserializeOwned + 'static,
+    R: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let data = LocalResource::new(move || {
-        let path = path();
-        async move { fetch_json::<T>(&path).await }
+    // Only the decoding and the view are per route; the fetch, the resource
+    // and the suspense are one non-generic function: as one generic
+    // function, each route's data type had its own copy of Leptos's async
+    // machinery in the shell.
+    let render: RenderText = Arc::new(move |fetched: &Fetched| {
+        fetched.decode::<T>().map(|value| render(value).into_any())
     });
+    text_page(Box::new(path), what, render)
+}
+
+fn text_page(path: Box<dyn Fn() -> String>, what: &'static str, render: RenderText) -> AnyView {
+    let data = LocalResource::new(move || fetch_text(path()));
     view! {
         <Suspense>
             {move || {
-                data.get().map(|loaded| match loaded {
-                    Ok(value) => view! { {render(value)}<RouteReady /> }.into_any(),
-                    Err(e) if e.is_not_found() => view! { <NotFoundPage /> }.into_any(),
-                    Err(e) => view! {
-                        <section class="load-error">
-                            <h1>{format!("Could not load {what}")}</h1>
-                            <p>{e.to_string()}</p>
-                            <RouteReady />
-                        </section>
-                    }.into_any(),
-                })
+                let render = Arc::clone(&render);
+                data.with(|loaded| loaded.as_ref().map(|loaded| {
+                    match loaded.as_ref().map_err(Clone::clone).and_then(|f| render(f)) {
+                        Ok(page) => view! { {page}<RouteReady /> }.into_any(),
+                        Err(e) if e.is_not_found() => view! { <NotFoundPage /> }.into_any(),
+                        Err(e) => view! {
+                            <section class="load-error">
+                                <h1>{format!("Could not load {what}")}</h1>
+                                <p>{e.to_string()}</p>
+                                <RouteReady />
+                            </section>
+                        }
+                        .into_any(),
+                    }
+                }))
             }}
         </Suspense>
     }
+    .into_any()
 }
