@@ -300,7 +300,11 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
                 Ok(reader) => {
                     // A reply still being read is superseded by this one.
                     self.engine.update_value(|e| e.reading = Some(generation));
-                    self.read_on(generation, reader);
+                    // The parts are read from the next task on: the first
+                    // reading of a run also compiles its decoder (the
+                    // browser compiles wasm functions when first called),
+                    // 15 ms for the head and 30 for a first part, measured.
+                    self.read_later(generation, reader);
                 }
                 Err(reason) => leptos::logging::warn!("a run could not be read: {reason}"),
             }
@@ -321,17 +325,7 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
             }
         }
         if !reader.done() {
-            set_timeout(
-                move || {
-                    let current = self
-                        .engine
-                        .try_with_value(|e| e.reading == Some(generation));
-                    if current == Some(true) && !crate::panic_report::stopped() {
-                        self.read_on(generation, reader);
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
+            self.read_later(generation, reader);
             return;
         }
         self.stop_reading(generation);
@@ -339,6 +333,21 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
             Some(run) => self.show(Shared(Arc::new(run))),
             None => leptos::logging::warn!("a run of another demo arrived"),
         }
+    }
+
+    /// Reads on in a task of its own, unless a newer reply came meanwhile.
+    fn read_later(self, generation: u64, reader: ReplyReader) {
+        set_timeout(
+            move || {
+                let current = self
+                    .engine
+                    .try_with_value(|e| e.reading == Some(generation));
+                if current == Some(true) && !crate::panic_report::stopped() {
+                    self.read_on(generation, reader);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     }
 
     fn stop_reading(self, generation: u64) {

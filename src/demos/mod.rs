@@ -15,6 +15,7 @@ mod data_table;
 mod deep_space;
 mod download;
 mod export;
+mod later;
 mod legend;
 mod live_run;
 mod motion;

@@ -17,6 +17,7 @@ use sim::{micros_to_ms, ms_to_micros, Micros};
 use super::canvas::chart_effect;
 use super::controls::Slider;
 use super::export::ExportButtons;
+use super::later::Later;
 use super::legend::Legend;
 use super::live_run::{live_demo, LiveRun};
 use super::mount::RetireStaticPicture;
@@ -162,6 +163,7 @@ fn consensus_figure(
     let servers_id = field("servers");
     let check_id = field("check-log");
     let time_id = field("time");
+    let network_id = id.clone();
 
     let stem = Signal::derive(move || format!("consensus-seed-{}", seed.get()));
     let events_csv = Callback::new(move |_| run.with(|r| export::to_csv(&r.events)));
@@ -270,10 +272,12 @@ fn consensus_figure(
             </div>
             <p class="raft-hint">"Actions happen at the playhead. Acting in the past forks history from there (later actions are forgotten); the address bar keeps them, so the link replays this run."</p>
             <p class="raft-refused" role="status">{move || refused.get()}</p>
-            <ClusterTable view act at_ms label=format!("Servers, demo {index}") />
-            <NetworkControls view act at_ms id=id.clone() />
-            <InFlight run playhead act at_ms />
-            <ExportButtons stem events_csv metrics_csv run_json />
+            <Later>
+                <ClusterTable view act at_ms label=format!("Servers, demo {index}") />
+                <NetworkControls view act at_ms id=network_id.clone() />
+                <InFlight run playhead act at_ms />
+                <ExportButtons stem events_csv metrics_csv run_json />
+            </Later>
             {move || run.with(|r| r.cut_short.then(|| view! {
                 <p class="demo-note">{format!("This run reached its message budget and stops at {:.1} s.", micros_to_ms(r.end) / 1000.0)}</p>
             }))}
