@@ -222,6 +222,26 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
     }
 
     fn post(self, generation: u64) {
+        let starting = self
+            .engine
+            .try_with_value(|e| e.worker.is_none() && !e.no_workers);
+        if starting != Some(true) {
+            self.post_now(generation);
+            return;
+        }
+        // Starting a worker holds the page about 10 ms (measured): not in
+        // the task that mounts the demo or reads a run.
+        set_timeout(
+            move || {
+                if self.engine.try_with_value(|_| ()).is_some() {
+                    self.post_now(generation);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+
+    fn post_now(self, generation: u64) {
         let Some(task) = self.task(generation) else {
             return;
         };

@@ -36,6 +36,8 @@ pub fn ClusterTable(
     at_ms: Signal<f64>,
     /// The scrolling region's name, unique on the page.
     label: String,
+    /// The id of the table's title (unique on the page).
+    title_id: String,
 ) -> impl IntoView {
     let row = move |i: usize| {
         let server = Memo::new(move |_| view.with(|v| v.servers.get(i).cloned()));
@@ -95,10 +97,12 @@ pub fn ClusterTable(
     };
     let count = Memo::new(move |_| view.with(|v| v.servers.len()));
     view! {
+        // The title outside the table: as its caption it scrolled away with
+        // the table on a phone, cut mid-word.
+        <p class="raft-servers-title" id=title_id.clone()>"Servers at the playhead (entries are index:command; committed ones are filled)"</p>
         // Scrolls sideways on a narrow screen (focusable, so a keyboard can).
         <div class="raft-servers-wrap" tabindex="0" role="region" aria-label=label>
-        <table class="raft-servers">
-            <caption>"Servers at the playhead (entries are index:command; committed ones are filled)"</caption>
+        <table class="raft-servers" aria-labelledby=title_id>
             <thead>
                 <tr>
                     <th scope="col">"Server"</th>
@@ -213,20 +217,23 @@ pub fn InFlight(
                 .collect::<Vec<_>>()
         })
     });
+    // Always FLIGHTS_SHOWN slots, empty ones kept blank: the list keeps
+    // its height while the run plays (it grew and shrank, and moved the
+    // article below it by up to 390 px on a phone).
     view! {
         <div class="raft-flights" role="group" aria-label="Messages in flight">
-            <span>"In flight: "</span>
+            <span class="flights-title">{move || if flights.with(Vec::is_empty) { "In flight: nothing" } else { "In flight:" }}</span>
             {move || {
                 let list = flights.get();
-                if list.is_empty() {
-                    return view! { <span class="none">"nothing"</span> }.into_any();
-                }
-                list.into_iter().map(|(message, label)| view! {
-                    <button type="button" data-action="drop" data-message=message
-                        on:click=move |_| act.run(Intervention::Drop { at_ms: at_ms.get_untracked(), message })>
-                        {format!("Drop {label}")}
-                    </button>
-                }).collect_view().into_any()
+                (0..FLIGHTS_SHOWN).map(|slot| match list.get(slot).cloned() {
+                    Some((message, label)) => view! {
+                        <button type="button" data-action="drop" data-message=message
+                            on:click=move |_| act.run(Intervention::Drop { at_ms: at_ms.get_untracked(), message })>
+                            {format!("Drop {label}")}
+                        </button>
+                    }.into_any(),
+                    None => view! { <span class="slot" aria-hidden="true"></span> }.into_any(),
+                }).collect_view()
             }}
         </div>
     }

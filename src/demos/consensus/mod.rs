@@ -151,7 +151,10 @@ fn consensus_figure(
                 <strong>{p.label()}</strong>
                 {move || match broken.get() {
                     Some(detail) => format!(": broken. {detail}"),
-                    None => format!(": held ({}); checked {} times.", p.promise(), checks.with(|c| c[i])),
+                    None => {
+                        let n = checks.with(|c| c[i]);
+                        format!(": held ({}); checked {n} time{}.", p.promise(), if n == 1 { "" } else { "s" })
+                    }
                 }}
             </li>
         }
@@ -164,6 +167,7 @@ fn consensus_figure(
     let check_id = field("check-log");
     let time_id = field("time");
     let network_id = id.clone();
+    let servers_title_id = field("servers-title");
 
     let stem = Signal::derive(move || format!("consensus-seed-{}", seed.get()));
     let events_csv = Callback::new(move |_| run.with(|r| export::to_csv(&r.events)));
@@ -273,7 +277,7 @@ fn consensus_figure(
             <p class="raft-hint">"Actions happen at the playhead. Acting in the past forks history from there (later actions are forgotten); the address bar keeps them, so the link replays this run."</p>
             <p class="raft-refused" role="status">{move || refused.get()}</p>
             <Later>
-                <ClusterTable view act at_ms label=format!("Servers, demo {index}") />
+                <ClusterTable view act at_ms label=format!("Servers, demo {index}") title_id=servers_title_id.clone() />
                 <NetworkControls view act at_ms id=network_id.clone() />
                 <InFlight run playhead act at_ms />
                 <ExportButtons stem events_csv metrics_csv run_json />

@@ -110,7 +110,7 @@ fn figure(f: Figure<'_>) -> String {
         charts
     };
     format!(
-        r#"<figure class="demo" id="demo-{index}" data-demo="{demo}"><div class="demo-static">{legend}{charts}{stats}<p class="demo-params">{params}</p><p class="demo-note">A static picture of the default run; with JavaScript on, the live demo takes its place.</p></div><figcaption>{caption}</figcaption></figure>"#,
+        r#"<figure class="demo" id="demo-{index}" data-demo="{demo}"><div class="demo-static">{legend}{charts}{stats}<p class="demo-params">{params}</p><p class="demo-note">A static picture of the run at the settings above; with JavaScript on, the live demo takes its place.</p></div><figcaption>{caption}</figcaption></figure>"#,
         index = f.index,
         demo = f.demo.key(),
         legend = f.legend,
