@@ -17,7 +17,7 @@ mod exports {
     /// An encoded run task in, the encoded reply out.
     #[wasm_bindgen]
     pub fn answer_run(task: &[u8]) -> Vec<u8> {
-        page_data::run_protocol::answer_run(task)
+        page_data::run_reply::answer_run(task)
     }
 
     /// A sweep task in, its answer out (both text).

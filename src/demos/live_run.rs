@@ -10,15 +10,12 @@
 use std::ops::Deref;
 use std::sync::Arc;
 
-use leptos::prelude::*;
-use page_data::run_protocol::{self, ReplyReader, RunAnswer, RunRequest, RunTask};
-use page_data::run_schedule::{RunAction, RunSchedule};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
-
-use super::sim_worker;
+use super::sim_worker::{self, Heard, RunWorker};
 use super::state::DemoState;
+use leptos::prelude::*;
+use page_data::run_protocol::{self, RunAnswer, RunRequest, RunTask};
+use page_data::run_reply::{self, ReplyReader};
+use page_data::run_schedule::{RunAction, RunSchedule};
 
 /// A demo whose runs come from the sim worker: `request` says what to run
 /// for the demo's seed and state, and `figure` draws the live demo once the
@@ -72,35 +69,6 @@ impl<T> Deref for Shared<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.0
-    }
-}
-
-type Handlers = (
-    Closure<dyn FnMut(MessageEvent)>,
-    Closure<dyn FnMut(ErrorEvent)>,
-);
-
-/// A running worker; dropping it ends it.
-struct RunWorker {
-    worker: Worker,
-    _handlers: Handlers,
-}
-
-impl RunWorker {
-    fn post(&self, task: &[u8]) -> bool {
-        let bytes = js_sys::Uint8Array::from(task);
-        let transfer = js_sys::Array::of1(&bytes.buffer());
-        self.worker
-            .post_message_with_transfer(&bytes.buffer(), &transfer)
-            .is_ok()
-    }
-}
-
-impl Drop for RunWorker {
-    fn drop(&mut self) {
-        self.worker.set_onmessage(None);
-        self.worker.set_onerror(None);
-        self.worker.terminate();
     }
 }
 
@@ -275,26 +243,9 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
     }
 
     fn spawn(self) -> Option<RunWorker> {
-        let worker = sim_worker::start()?;
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let data = e.data();
-            match data.as_string() {
-                Some(text) if text.starts_with("failed") => self.lose_worker(text),
-                // "ready": runs are posted without waiting for it.
-                Some(_) => {}
-                None => self.hear(js_sys::Uint8Array::new(&data).to_vec()),
-            }
-        });
-        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
-            // Handled: the page computes without the worker.
-            e.prevent_default();
-            self.lose_worker(e.message());
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Some(RunWorker {
-            worker,
-            _handlers: (on_message, on_error),
+        RunWorker::start(move |heard| match heard {
+            Heard::Reply(reply) => self.hear(reply),
+            Heard::Failed(reason) => self.lose_worker(reason),
         })
     }
 
@@ -303,7 +254,7 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
         if crate::panic_report::stopped() {
             return;
         }
-        let Some(generation) = run_protocol::reply_generation(&reply) else {
+        let Some(generation) = run_reply::reply_generation(&reply) else {
             return;
         };
         let now = now_ms();

@@ -17,6 +17,19 @@ export default async function* reporter(source) {
       const cause = error?.cause ?? error;
       failures.push(`${data.name}\n${cause?.stack ?? cause?.message ?? String(cause)}`);
       yield `FAIL  ${data.name}\n`;
+    } else if (event.type === 'test:fail' && data.details?.type !== 'suite' && data.name) {
+      // A file that fails outside its tests (it exits with an error, a hook
+      // throws, work goes on after its last test): node exits non-zero, so
+      // say which file and why, or CI shows "0 failed" and a red exit.
+      failed += 1;
+      const error = data.details?.error;
+      const cause = error?.cause ?? error;
+      failures.push(`${data.name} (outside its tests)\n${cause?.stack ?? cause?.message ?? String(cause)}`);
+      yield `FAIL  ${data.name} (outside its tests)\n`;
+    } else if (event.type === 'test:diagnostic' && !/^(tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) /.test(data.message)) {
+      // What the runner says beside the tests: work left running after a
+      // test ended, with the error it raised.
+      yield `note  ${data.message}\n`;
     } else if (event.type === 'test:stderr' || event.type === 'test:stdout') {
       yield data.message;
     }

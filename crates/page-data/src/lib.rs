@@ -20,6 +20,7 @@ mod queue_summary;
 mod retry_summary;
 pub mod run_parts;
 pub mod run_protocol;
+pub mod run_reply;
 pub mod run_schedule;
 mod search_words;
 mod site_pages;

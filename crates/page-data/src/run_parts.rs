@@ -120,3 +120,24 @@ fn answer_name(answer: &RunAnswer) -> &'static str {
         RunAnswer::Consensus(_) => "a consensus run",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::run_protocol::RunRequest;
+    use sim::QueueScenario;
+
+    #[test]
+    fn a_part_of_another_kind_of_run_is_refused() {
+        let mut answer = RunRequest::Queue {
+            seed: 1,
+            scenario: QueueScenario::default(),
+        }
+        .run_for_page();
+        let error = put_back(&mut answer, Part::Trace(Vec::new())).unwrap_err();
+        assert_eq!(
+            error,
+            "a part of another kind of run (trace) for a queue run"
+        );
+    }
+}
