@@ -62,8 +62,15 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.kill();
-  rmSync(work, { recursive: true, force: true });
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((done) => server.once('exit', done));
+    server.kill();
+    await exited;
+  }
+  // The server ends its content build as it goes, but that build may still
+  // write a last file into dist/ as the folder is removed (ENOTEMPTY, seen
+  // in CI): try again rather than fail the run.
+  rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 /** Saves the post with `from` replaced by `to`. */
