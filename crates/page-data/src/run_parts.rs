@@ -61,11 +61,11 @@ pub fn take_parts(answer: &mut RunAnswer) -> Vec<Part> {
 }
 
 fn cut<T>(list: &mut Vec<T>, parts: &mut Vec<Part>, part: impl Fn(Vec<T>) -> Part) {
-    let mut rest = std::mem::take(list);
-    while !rest.is_empty() {
-        let tail = rest.split_off(rest.len().min(PART_LEN));
-        parts.push(part(rest));
-        rest = tail;
+    // One pass over the list (splitting off the rest each time moved the
+    // remaining items once per part).
+    let mut items = std::mem::take(list).into_iter().peekable();
+    while items.peek().is_some() {
+        parts.push(part(items.by_ref().take(PART_LEN).collect()));
     }
 }
 

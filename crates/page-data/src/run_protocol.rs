@@ -225,18 +225,25 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
     rmp_serde::from_slice(bytes).map_err(|e| e.to_string())
 }
 
+/// A retry run longer than the page's trace limit (10,000 requests, half
+/// failing): for the tests of how runs reach the page.
+#[cfg(test)]
+pub(crate) fn long_retry_request() -> RunRequest {
+    let mut scenario = RetryScenario {
+        requests: 10_000,
+        ..RetryScenario::default()
+    };
+    scenario.server.failure_rate = 0.5;
+    RunRequest::Retry { seed: 3, scenario }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn a_long_run_reaches_the_page_cut_to_the_limit_with_whole_run_numbers() {
-        let mut scenario = RetryScenario {
-            requests: 10_000,
-            ..RetryScenario::default()
-        };
-        scenario.server.failure_rate = 0.5;
-        let request = RunRequest::Retry { seed: 3, scenario };
+        let request = long_retry_request();
         let (RunAnswer::Retry(full), RunAnswer::Retry(page)) =
             (request.run(), request.run_for_page())
         else {

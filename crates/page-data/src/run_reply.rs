@@ -180,12 +180,7 @@ mod tests {
 
     #[test]
     fn a_long_run_travels_in_parts_and_is_put_back_whole() {
-        let mut scenario = RetryScenario {
-            requests: 10_000,
-            ..RetryScenario::default()
-        };
-        scenario.server.failure_rate = 0.5;
-        let request = RunRequest::Retry { seed: 3, scenario };
+        let request = crate::run_protocol::long_retry_request();
         let reply = answer_run(&encode(&RunTask {
             generation: 9,
             request: request.clone(),
