@@ -23,21 +23,29 @@ use super::redraw_epoch::RedrawEpoch;
 /// page for 100 ms and more on a slow phone. Split, the figure appears
 /// first and each chart follows in its own task, and the reader's input can
 /// come in between. Later drawings (a slider, playback) happen at once.
+///
+/// The task is asked for when the canvas is on the page, not when the
+/// chart is made: a canvas built a task later (`Later`) would otherwise be
+/// drawn in the task that builds it.
 pub fn chart_effect(canvas: NodeRef<Canvas>, draw: impl Fn(&Chart) + 'static) {
     let turn = RwSignal::new(false);
-    set_timeout(
-        move || {
-            // The demo may be gone (the reader left the page) before it fires.
-            turn.try_set(true);
-        },
-        Duration::ZERO,
-    );
+    let mut asked = false;
     Effect::new(move |previous: Option<Option<(u64, charts::Palette)>>| {
+        let canvas = canvas.get()?;
         if !turn.get() {
+            if !asked {
+                asked = true;
+                set_timeout(
+                    move || {
+                        // The demo may be gone (the reader left the page) before it fires.
+                        turn.try_set(true);
+                    },
+                    Duration::ZERO,
+                );
+            }
             return None;
         }
         let epoch = RedrawEpoch::track();
-        let canvas = canvas.get()?;
         // The theme's colours are read (a style computation) only when the
         // epoch moved, not at every frame of playback.
         let palette = match previous.flatten() {

@@ -1,9 +1,12 @@
 //! Part of a figure built in a task after the rest: a live figure is one
 //! synchronous build of its whole DOM, and the consensus figure's (controls,
-//! ring, safety list, story, server table, network controls, messages in
-//! flight, exports) took 70 ms in one task, over the 50 ms a task may hold
-//! the page. What the reader sees first (controls, numbers, the picture) is
-//! built at once; the tables below it follow a task later.
+//! numbers, playback, ring, safety list, story, server table, network
+//! controls, messages in flight, exports) took 30-85 ms in one task, over
+//! the 50 ms a task may hold the page. Each `Later` is a timer task of its
+//! own, queued in the order the figure makes them: the consensus figure
+//! builds its controls at once, then its numbers and playback, then its
+//! ring with the safety list and story (the ring drawn a task after that,
+//! `chart_effect`), then its tables.
 
 use std::time::Duration;
 

@@ -168,6 +168,7 @@ fn consensus_figure(
     let time_id = field("time");
     let network_id = id.clone();
     let servers_title_id = field("servers-title");
+    let stage_id = id.clone();
 
     let stem = Signal::derive(move || format!("consensus-seed-{}", seed.get()));
     let events_csv = Callback::new(move |_| run.with(|r| export::to_csv(&r.events)));
@@ -235,47 +236,53 @@ fn consensus_figure(
                     "Preset: break the rule, lose a committed entry"
                 </button>
             </div>
-            <SeedControls seed on_reset=state.resetter() id=id.clone() />
-            <dl class="demo-stats" aria-live="polite">
-                {move || {
-                    let at = playhead.get();
-                    run.with(|r| consensus_summary(r, at))
-                        .into_iter()
-                        .map(|s| view! { <div><dt>{s.label}</dt><dd data-stat=s.key>{s.value}</dd></div> })
-                        .collect_view()
-                }}
-            </dl>
-            <PlaybackControls playback times=times id=id.clone() speeds=&SPEEDS clock=clock />
-            <div class="control time">
-                <label for=time_id.clone()>"Time"</label>
-                <input type="range" id=time_id min="0" step="1"
-                    max=move || micros_to_ms(end.get()).floor().to_string()
-                    prop:value=move || micros_to_ms(playhead.get()).floor().to_string()
-                    aria-valuetext=move || clock(playhead.get())
-                    on:input=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                            playback.playing.set(false);
-                            playhead.set(ms_to_micros(v).min(end.get_untracked()));
-                        }
-                    } />
-            </div>
-            <Legend items=charts::consensus_legend(charts::Palette::NEUTRAL) />
-            <div class="raft-stage">
-                <canvas node_ref=canvas class="chart consensus" role="img"
-                    aria-label="The servers round a ring by role and term, with messages in flight; the table below has the same"></canvas>
-                <div class="raft-side">
-                    <p class="raft-side-title" id=field("safety-title")>"Safety, checked on every step"</p>
-                    <ul class="safety" aria-labelledby=field("safety-title")>{Property::ALL.into_iter().enumerate().map(safety).collect_view()}</ul>
-                    <p class="raft-side-title" id=field("story-title")>"What happened"</p>
-                    <ol class="consensus-story" aria-live="polite" aria-labelledby=field("story-title")>
-                        {move || story.get().into_iter().map(|l| view! {
-                            <li><time>{format!("{:.3} s", l.at as f64 / 1e6)}</time>" "{l.text}</li>
-                        }).collect_view()}
-                    </ol>
+            // Each `Later` is a task of its own: the figure in one task was
+            // 30-85 ms (PERFORMANCE.md, "The consensus figure in four tasks").
+            <Later>
+                <SeedControls seed on_reset=state.resetter() id=stage_id.clone() />
+                <dl class="demo-stats" aria-live="polite">
+                    {move || {
+                        let at = playhead.get();
+                        run.with(|r| consensus_summary(r, at))
+                            .into_iter()
+                            .map(|s| view! { <div><dt>{s.label}</dt><dd data-stat=s.key>{s.value}</dd></div> })
+                            .collect_view()
+                    }}
+                </dl>
+                <PlaybackControls playback times=times id=stage_id.clone() speeds=&SPEEDS clock=clock />
+                <div class="control time">
+                    <label for=time_id.clone()>"Time"</label>
+                    <input type="range" id=time_id.clone() min="0" step="1"
+                        max=move || micros_to_ms(end.get()).floor().to_string()
+                        prop:value=move || micros_to_ms(playhead.get()).floor().to_string()
+                        aria-valuetext=move || clock(playhead.get())
+                        on:input=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                                playback.playing.set(false);
+                                playhead.set(ms_to_micros(v).min(end.get_untracked()));
+                            }
+                        } />
                 </div>
-            </div>
-            <p class="raft-hint">"Actions happen at the playhead. Acting in the past forks history from there (later actions are forgotten); the address bar keeps them, so the link replays this run."</p>
-            <p class="raft-refused" role="status">{move || refused.get()}</p>
+                <Legend items=charts::consensus_legend(charts::Palette::NEUTRAL) />
+            </Later>
+            <Later>
+                <div class="raft-stage">
+                    <canvas node_ref=canvas class="chart consensus" role="img"
+                        aria-label="The servers round a ring by role and term, with messages in flight; the table below has the same"></canvas>
+                    <div class="raft-side">
+                        <p class="raft-side-title" id=field("safety-title")>"Safety, checked on every step"</p>
+                        <ul class="safety" aria-labelledby=field("safety-title")>{Property::ALL.into_iter().enumerate().map(safety).collect_view()}</ul>
+                        <p class="raft-side-title" id=field("story-title")>"What happened"</p>
+                        <ol class="consensus-story" aria-live="polite" aria-labelledby=field("story-title")>
+                            {move || story.get().into_iter().map(|l| view! {
+                                <li><time>{format!("{:.3} s", l.at as f64 / 1e6)}</time>" "{l.text}</li>
+                            }).collect_view()}
+                        </ol>
+                    </div>
+                </div>
+                <p class="raft-hint">"Actions happen at the playhead. Acting in the past forks history from there (later actions are forgotten); the address bar keeps them, so the link replays this run."</p>
+                <p class="raft-refused" role="status">{move || refused.get()}</p>
+            </Later>
             <Later>
                 <ClusterTable view act at_ms label=format!("Servers, demo {index}") title_id=servers_title_id.clone() />
                 <NetworkControls view act at_ms id=network_id.clone() />
