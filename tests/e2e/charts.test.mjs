@@ -45,21 +45,43 @@ function overlaps() {
   return found;
 }
 
+/** Labels of the page's demo charts drawn under 9 CSS px: the build's
+ * SVGs are scaled to their column, so a wide drawing in a phone's column
+ * shrinks its text (it has a narrow drawing for that). */
+function tinyLabels() {
+  const found = [];
+  for (const svg of document.querySelectorAll('figure.demo svg')) {
+    const shown = svg.getBoundingClientRect().width;
+    const drawn = svg.viewBox.baseVal?.width || shown;
+    if (shown < 120) continue;
+    for (const t of svg.querySelectorAll('text')) {
+      if (!t.textContent.trim()) continue;
+      const px = (parseFloat(getComputedStyle(t).fontSize) * shown) / drawn;
+      if (px < 9) found.push(`"${t.textContent.trim()}" at ${px.toFixed(1)} px`);
+    }
+  }
+  return found;
+}
+
 for (const [label, width, height] of [
   ['desktop', 1280, 900],
   ['phone', 390, 844],
 ]) {
-  test(`no chart text overlaps other text (${label})`, async () => {
+  test(`no chart text overlaps other text, and none is too small to read (${label})`, async () => {
     const page = await site.context.newPage();
     await page.setViewportSize({ width, height });
     // The build-time charts, as a reader without JavaScript sees them.
     await page.route(/\.(js|wasm)$/, (route) => route.abort());
     const problems = [];
+    let labels = 0;
     for (const route of await demoPosts()) {
       await page.goto(site.base + route);
       for (const p of await page.evaluate(overlaps)) problems.push(`${route} ${p}`);
+      for (const p of await page.evaluate(tinyLabels)) problems.push(`${route} ${p}`);
+      labels += await page.locator('figure.demo svg text').count();
     }
     await page.close();
+    assert.ok(labels > 50, `chart labels on the demo posts: ${labels}`);
     assert.deepEqual(problems, []);
   });
 }

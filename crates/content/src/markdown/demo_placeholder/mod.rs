@@ -37,18 +37,39 @@ pub fn demo_placeholder(spec: &DemoSpec, index: usize) -> String {
     }
 }
 
-/// An SVG of `size` drawn by `draw` (a chart that fails to draw leaves an
-/// empty picture; the numbers and text still stand).
+/// A chart drawn twice, as the live canvas is drawn at its column's width:
+/// at `size` for a wide column, and at [`NARROW_WIDTH`] for a narrow one
+/// (a phone, or one of two charts side by side), where the wide drawing
+/// scaled down would have labels of 5-7 px. The page's CSS shows the one
+/// that fits its column (a container query on `.chart`).
+pub(super) struct Picture {
+    wide: String,
+    narrow: String,
+}
+
+/// The narrow drawing's width: about a phone's column (326 px on a 390 px
+/// screen), so that it is shown at about its size there.
+const NARROW_WIDTH: u32 = 320;
+
+/// A [`Picture`] of `size` (and of the narrow width at the same height)
+/// drawn by `draw` (a chart that fails to draw leaves an empty picture; the
+/// numbers and text still stand).
 fn svg(
     size: (u32, u32),
-    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>),
-) -> String {
-    let mut out = String::new();
-    {
-        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        draw(&area);
+    draw: impl Fn(&DrawingArea<SVGBackend, plotters::coord::Shift>),
+) -> Picture {
+    let drawn = |size| {
+        let mut out = String::new();
+        {
+            let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+            draw(&area);
+        }
+        out
+    };
+    Picture {
+        wide: drawn(size),
+        narrow: drawn((NARROW_WIDTH.min(size.0), size.1)),
     }
-    out
 }
 
 /// A chart's legend in HTML (SVG swatches: no inline styles).
@@ -85,7 +106,7 @@ struct Figure<'a> {
     demo: sim::Demo,
     /// HTML before the charts (a legend), or empty.
     legend: String,
-    charts: Vec<(String, &'a str)>,
+    charts: Vec<(Picture, &'a str)>,
     stats: String,
     params: String,
     caption: &'a str,
@@ -95,10 +116,12 @@ fn figure(f: Figure<'_>) -> String {
     let charts: String = f
         .charts
         .iter()
-        .map(|(svg, label)| {
+        .map(|(picture, label)| {
             format!(
-                r#"<div class="chart" role="img" aria-label="{}">{svg}</div>"#,
-                escape_html(label)
+                r#"<div class="chart" role="img" aria-label="{}"><div class="wide">{}</div><div class="narrow">{}</div></div>"#,
+                escape_html(label),
+                picture.wide,
+                picture.narrow
             )
         })
         .collect();
