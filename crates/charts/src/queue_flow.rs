@@ -235,10 +235,19 @@ pub fn draw_queue_flow<DB: DrawingBackend>(
                 | crate::queue_snapshot::Flash::LateAccepted => palette.ok,
                 _ => palette.bad,
             };
+            // The colour is a dot's, under the consumer's label: text takes
+            // the theme's text colour, as the palette's mid tones are below
+            // text contrast (4.5:1).
+            let x = cons.0 + 8.0 * s + square;
+            area.draw(&Circle::new(
+                (px(x + 3.0 * s), px(y1 - 7.5 * s)),
+                (3.0 * s).round().max(2.0) as u32,
+                color.filled(),
+            ))?;
             area.draw(&Text::new(
                 flash.label(),
-                (px(cons.0 + 4.0 * s), px(y1 - 12.0 * s)),
-                ("sans-serif", 10.5 * s).into_font().color(&color),
+                (px(x + 9.0 * s), px(y1 - 12.0 * s)),
+                ("sans-serif", 10.5 * s).into_font().color(&palette.text),
             ))?;
         }
     }
