@@ -9,8 +9,14 @@ use crate::components::data_page;
 use crate::demo_slot::DemoSlot;
 use crate::site_meta::page_title;
 
-/// A post as the shell reads it: demo specs as JSON for the demos module.
-type ShellArticle = Article<serde_json::Value>;
+/// A demo's spec as the shell takes it: the data file's JSON text, unparsed,
+/// for the demos module.
+#[derive(serde::Deserialize)]
+#[serde(transparent)]
+pub struct SpecJson(Box<serde_json::value::RawValue>);
+
+/// A post as the shell reads it.
+type ShellArticle = Article<SpecJson>;
 
 #[component]
 fn ArticleView(article: ShellArticle) -> impl IntoView {
@@ -22,8 +28,8 @@ fn ArticleView(article: ShellArticle) -> impl IntoView {
 }
 
 /// A demo on a live page: its slot, which mounts the live demo when near.
-pub fn live_demo(index: usize, spec: serde_json::Value, figure: String) -> AnyView {
-    view! { <DemoSlot spec=spec.to_string() figure index /> }.into_any()
+pub fn live_demo(index: usize, spec: SpecJson, figure: String) -> AnyView {
+    view! { <DemoSlot spec=spec.0.get().to_string() figure index /> }.into_any()
 }
 
 #[component]

@@ -7,13 +7,13 @@ use leptos_meta::Title;
 use page_data::{about_data_path, focus_data_path, AboutPage, FocusPage};
 
 use crate::components::data_page;
-use crate::routes::post::live_demo;
+use crate::routes::post::{live_demo, SpecJson};
 use crate::site_meta::page_title;
 
 #[component]
 pub fn About() -> impl IntoView {
     view! {
-        {data_page(about_data_path, "the About page", |page: AboutPage<serde_json::Value>| view! {
+        {data_page(about_data_path, "the About page", |page: AboutPage<SpecJson>| view! {
             <Title text=page_title(&page.title) />
             {views::about_view(page, live_demo)}
         })}

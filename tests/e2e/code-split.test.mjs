@@ -28,7 +28,7 @@ async function textOnlyPost() {
   const index = await (await fetch(`${site.base}/data/index.json`)).json();
   for (const post of index.posts) {
     const article = await (await fetch(`${site.base}/data/posts/${post.slug}.json`)).json();
-    if (!article.blocks.some((b) => b.type === 'demo')) return `/posts/${post.slug}/`;
+    if (!article.blocks.some((b) => 'demo' in b)) return `/posts/${post.slug}/`;
   }
   throw new Error('every post has a demo');
 }

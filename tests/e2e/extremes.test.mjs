@@ -22,7 +22,7 @@ before(async () => {
     const article = await (await fetch(`${site.base}/data/posts/${post.slug}.json`)).json();
     for (const block of article.blocks) {
       // The data file names demos in snake_case; the page, as in a post.
-      const name = block.demo?.name?.replaceAll('_', '-');
+      const name = block.demo?.demo?.name?.replaceAll('_', '-');
       if (name && !demoPosts.has(name)) demoPosts.set(name, `/posts/${post.slug}/`);
     }
   }

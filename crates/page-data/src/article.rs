@@ -102,9 +102,15 @@ pub struct PostIndex {
 ///
 /// `D` is how a reader of the data file takes the demo's spec: the build
 /// and the demos module as the typed [`DemoSpec`]; the blog shell as plain
-/// JSON it hands on (so that it links none of the simulation's types).
+/// JSON it hands on unparsed (so that it links none of the simulation's
+/// types, nor a JSON value type).
+///
+/// Externally tagged (`{"html": {...}}`, `{"demo": {...}}`): an internally
+/// tagged enum (`"type": "html"`) is read through serde's buffered
+/// `Content`, which cost the shell 6.7 KB brotli (PERFORMANCE.md) and cannot
+/// hold the shell's `RawValue`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Block<D = DemoSpec> {
     Html {
         html: String,

@@ -33,7 +33,7 @@ fn every_demo_embeds_by_its_key() {
             .map(|blocks| {
                 blocks
                     .iter()
-                    .filter_map(|b| b["demo"]["name"].as_str())
+                    .filter_map(|b| b["demo"]["demo"]["name"].as_str())
                     .collect()
             })
             .unwrap_or_default();
