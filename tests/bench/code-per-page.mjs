@@ -24,7 +24,7 @@ async function pages() {
   const seen = new Set();
   for (const post of index.posts) {
     const article = await (await fetch(`${site.base}/data/posts/${post.slug}.json`)).json();
-    const demos = article.blocks.filter((b) => 'demo' in b).map((b) => b.demo.demo.name.replaceAll('_', '-'));
+    const demos = article.blocks.filter((b) => 'demo' in b).map((b) => Object.keys(b.demo.demo)[0]);
     const route = `/posts/${post.slug}/`;
     if (demos.length === 0 && !seen.has('text')) {
       seen.add('text');

@@ -21,8 +21,8 @@ before(async () => {
   for (const post of index.posts) {
     const article = await (await fetch(`${site.base}/data/posts/${post.slug}.json`)).json();
     for (const block of article.blocks) {
-      // The data file names demos in snake_case; the page, as in a post.
-      const name = block.demo?.demo?.name?.replaceAll('_', '-');
+      // A demo block is keyed by the demo's name, as a post writes it (deep-space).
+      const name = block.demo && Object.keys(block.demo.demo)[0];
       if (name && !demoPosts.has(name)) demoPosts.set(name, `/posts/${post.slug}/`);
     }
   }

@@ -33,7 +33,13 @@ fn every_demo_embeds_by_its_key() {
             .map(|blocks| {
                 blocks
                     .iter()
-                    .filter_map(|b| b["demo"]["demo"]["name"].as_str())
+                    .filter_map(|b| {
+                        b["demo"]["demo"]
+                            .as_object()?
+                            .keys()
+                            .next()
+                            .map(String::as_str)
+                    })
                     .collect()
             })
             .unwrap_or_default();

@@ -387,7 +387,9 @@ fn deeply_nested_lists_and_quotes_build() {
     let lists = "- ".repeat(10_000) + "deep\n";
     let (post, took) = build_big(&lists);
     assert!(took < BOUNDED, "{took:?}");
-    let html = post.article["blocks"][0]["html"]["html"].as_str().expect("html");
+    let html = post.article["blocks"][0]["html"]["html"]
+        .as_str()
+        .expect("html");
     assert_eq!(html.matches("<ul>").count(), 10_000);
     assert_eq!(html.matches("</ul>").count(), 10_000);
 
