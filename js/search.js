@@ -55,7 +55,7 @@ export function tidyMarks(html) {
   });
 }
 
-// Searches `query` and answers a JSON string: the result count and the
+// Searches `query` and answers an object: the result count and the
 // first `limit` results, best first (ties newest first), each with its
 // title, date, area, URL, excerpt (HTML: text escaped by Pagefind, matched
 // words in <mark>) and best section.
@@ -66,7 +66,7 @@ export async function searchPosts(bundle, base, query, limit) {
   const top = ranked(await Promise.all(
     results.slice(0, limit).map(async (r) => ({ score: r.score, data: await r.data() })),
   ));
-  return JSON.stringify({
+  return {
     total: results.length,
     hits: top.map(({ data }) => {
       const section = bestSection(data);
@@ -79,7 +79,7 @@ export async function searchPosts(bundle, base, query, limit) {
         section: section ? { url: section.url, title: section.title } : null,
       };
     }),
-  });
+  };
 }
 
 // A word as `search-words.json` spells it: lowercase, accents dropped

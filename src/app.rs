@@ -1,7 +1,6 @@
 //! The app: layout and routes.
 
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -13,7 +12,6 @@ use crate::routes::{
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     view! {
         <Router base=crate::data::router_base().unwrap_or_default()>
             <Layout>

@@ -93,11 +93,21 @@ pub struct Fetched {
 impl Fetched {
     /// The file read as JSON, or why it is not what was expected.
     pub fn decode<T: DeserializeOwned>(&self) -> Result<T, LoadError> {
-        serde_json::from_str(&self.text).map_err(|e| LoadError {
+        let bad = |reason: String| LoadError {
             url: self.url.clone(),
-            reason: format!("bad data: {e}"),
-        })
+            reason: format!("bad data: {reason}"),
+        };
+        let value = js_sys::JSON::parse(&self.text).map_err(|e| bad(js_reason(e)))?;
+        from_js(value).map_err(bad)
     }
+}
+
+/// A JavaScript value (a parsed data file, an answer from `js/`) read as
+/// `T`. The text is parsed by the browser's `JSON.parse` and read with
+/// serde-wasm-bindgen rather than by serde_json: serde_json's parser, with
+/// its number parsing, was about 40 KB of the shell's wasm (PERFORMANCE.md).
+pub fn from_js<T: DeserializeOwned>(value: wasm_bindgen::JsValue) -> Result<T, String> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
 
 /// Fetches the file at the site-relative `path` as text. Not generic: the

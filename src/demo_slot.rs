@@ -1,8 +1,8 @@
 //! Where a demo goes on a post page. The shell shows the demo's static
 //! picture (drawn at build time) in a slot and, once the slot comes near
 //! the screen (as `loading="lazy"` does for images), asks the demos
-//! module, a second wasm module fetched only then (`js/demo-loader.js`), to
-//! mount the live demo into it; leaving the page unmounts it, which ends
+//! module, a second wasm module fetched only then ([`crate::lazy_module`]),
+//! to mount the live demo into it; leaving the page unmounts it, which ends
 //! its worker. The shell itself links no demo or simulation code.
 
 use std::cell::RefCell;
@@ -13,10 +13,11 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     HtmlElement, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
 };
+
+use crate::lazy_module;
 
 /// The demos module's JS glue (trunk's output for `src/bin/demos.rs`).
 const DEMOS_MODULE: &str = "demos.js";
@@ -24,12 +25,6 @@ const DEMOS_MODULE: &str = "demos.js";
 /// How near the screen a slot must come for its demo to load: within one
 /// screen height of the visible part of the page.
 const NEAR_SCREEN: &str = "100% 0px";
-
-#[wasm_bindgen(module = "/js/demo-loader.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = mountDemo)]
-    fn mount_demo(url: &str, host: &HtmlElement, spec: &str, index: usize) -> js_sys::Promise;
-}
 
 type OnNear = Closure<dyn FnMut(js_sys::Array)>;
 
@@ -42,16 +37,6 @@ struct Slot {
     handle: Option<JsValue>,
     /// The slot left the page (a demo arriving late is unmounted at once).
     gone: bool,
-}
-
-fn unmount(handle: &JsValue) {
-    for method in ["unmount", "free"] {
-        if let Ok(f) = js_sys::Reflect::get(handle, &JsValue::from_str(method)) {
-            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
-                let _ = f.call0(handle);
-            }
-        }
-    }
 }
 
 /// Fetches the demos module (once per page load) and mounts the demo.
@@ -67,12 +52,19 @@ fn load(slot: Rc<RefCell<Slot>>, host: HtmlElement, spec: String, index: usize) 
         }
     }
     leptos::task::spawn_local(async move {
-        let url = crate::data::site_url(DEMOS_MODULE);
-        match JsFuture::from(mount_demo(&url, &host, &spec, index)).await {
+        let mounted = lazy_module::load(DEMOS_MODULE).await.and_then(|module| {
+            let args = [
+                &JsValue::from(host),
+                &JsValue::from_str(&spec),
+                &JsValue::from(index),
+            ];
+            lazy_module::call(&module, "mount_demo", &args)
+        });
+        match mounted {
             Ok(handle) => {
                 let mut s = slot.borrow_mut();
                 if s.gone {
-                    unmount(&handle);
+                    lazy_module::unmount(&handle);
                 } else {
                     s.handle = Some(handle);
                 }
@@ -132,7 +124,7 @@ pub fn DemoSlot(spec: String, figure: String, index: usize) -> impl IntoView {
             observer.disconnect();
         }
         if let Some(handle) = s.handle.take() {
-            unmount(&handle);
+            lazy_module::unmount(&handle);
         }
     });
     view! { <views::DemoFigure figure node_ref=node /> }

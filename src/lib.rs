@@ -6,7 +6,9 @@
 //! - the demos (`src/bin/demos.rs`: [`demos`]): controls, charts, playback;
 //!   imported by the shell only on a page with a demo ([`demo_slot`]);
 //! - the simulations (`src/bin/sim_worker.rs`): the sim behind a worker's
-//!   messages; the demos run every scenario there.
+//!   messages; the demos run every scenario there;
+//! - the search page (`src/bin/search.rs`: [`search`]): imported by the
+//!   shell only on `/search/`.
 //!
 //! Routes fetch the JSON the content build wrote. No Markdown parsing, and
 //! no simulation logic, here.
@@ -16,8 +18,10 @@ mod components;
 mod data;
 mod demo_slot;
 pub mod demos;
+mod lazy_module;
 mod panic_report;
 mod routes;
+pub mod search;
 mod site_meta;
 mod takeover;
 

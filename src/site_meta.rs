@@ -29,3 +29,15 @@ pub fn site_author() -> Option<String> {
 pub fn page_title(page: &str) -> String {
     format!("{page} · {}", site_title())
 }
+
+/// Sets the document's `<title>` to `text` while a route is shown. The
+/// prerendered page already carries every other head tag (description,
+/// feed, canonical link), and every route names its title, so the app needs
+/// no head management beyond this: leptos_meta's, which did it before, was
+/// about 2 KB brotli of the shell that every page fetches (PERFORMANCE.md).
+#[leptos::component]
+pub fn PageTitle(text: String) -> impl leptos::IntoView {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&text);
+    }
+}

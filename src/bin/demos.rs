@@ -1,6 +1,6 @@
 //! The demos module: the live demos (controls, charts, playback) as a wasm
 //! module of their own, which the blog shell imports only on a page with a
-//! demo (`src/demo_slot.rs`, `js/demo-loader.js`). The simulations run in
+//! demo (`src/demo_slot.rs`, `src/lazy_module.rs`). The simulations run in
 //! the sim worker (`src/bin/sim_worker.rs`), not here.
 //!
 //! trunk builds it from a `data-type="worker"` link with the `web` bindgen

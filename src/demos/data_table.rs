@@ -1,7 +1,13 @@
 //! A chart's numbers as a table, folded under a summary line, for readers
 //! who do not see the canvas (and anyone who wants the figures).
+//!
+//! The rows are computed and drawn only while the table is open: a run at
+//! a demo's most expensive settings has hundreds of rows, and building them
+//! for a folded table was a main-thread task after every run
+//! (PERFORMANCE.md). Opened, the table follows the run as before.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DataTable(
@@ -9,11 +15,18 @@ pub fn DataTable(
     summary: &'static str,
     caption: &'static str,
     columns: &'static [&'static str],
-    /// One entry per row, one text per column.
+    /// One entry per row, one text per column; read only while open.
     rows: Signal<Vec<Vec<String>>>,
 ) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let details = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+        open.set(details.is_some_and(|d| d.open()));
+    };
     view! {
-        <details class="data-table">
+        <details class="data-table" on:toggle=on_toggle>
             <summary>{summary}</summary>
             <table>
                 <caption>{caption}</caption>
@@ -22,10 +35,12 @@ pub fn DataTable(
                 </thead>
                 <tbody>
                     {move || {
-                        rows.get()
-                            .into_iter()
-                            .map(|row| view! { <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr> })
-                            .collect_view()
+                        open.get().then(|| {
+                            rows.get()
+                                .into_iter()
+                                .map(|row| view! { <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr> })
+                                .collect_view()
+                        })
                     }}
                 </tbody>
             </table>

@@ -1,16 +1,15 @@
 //! `/`: every post, newest first.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use page_data::{index_data_path, PostIndex};
 
 use crate::components::data_page;
-use crate::site_meta::site_title;
+use crate::site_meta::{site_title, PageTitle};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     view! {
-        <Title text=site_title() />
+        <PageTitle text=site_title() />
         {data_page(index_data_path, "the posts", |index: PostIndex| view! { <views::HomeView index /> })}
     }
 }

@@ -2,7 +2,6 @@
 //! markup is the views crate's, as in the prerendered pages).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use page_data::{
     archive_data_path, area_data_path, tag_data_path, tag_index_data_path, Archive, AreaPage,
@@ -11,7 +10,7 @@ use page_data::{
 use views::{ArchiveView, AreaPostsView, TagPostsView, TagsIndexView};
 
 use crate::components::data_page;
-use crate::site_meta::page_title;
+use crate::site_meta::{page_title, PageTitle};
 
 fn param(name: &'static str) -> impl Fn() -> String + Copy {
     let params = use_params_map();
@@ -21,7 +20,7 @@ fn param(name: &'static str) -> impl Fn() -> String + Copy {
 #[component]
 pub fn TagsPage() -> impl IntoView {
     view! {
-        <Title text=page_title("Tags") />
+        <PageTitle text=page_title("Tags") />
         {data_page(tag_index_data_path, "the tags", |index: TagIndex| view! { <TagsIndexView index /> })}
     }
 }
@@ -31,7 +30,7 @@ pub fn TagPostsPage() -> impl IntoView {
     let slug = param("slug");
     view! {
         {data_page(move || tag_data_path(&slug()), "this tag", |page: TagPage| view! {
-            <Title text=page_title(&format!("Tagged “{}”", page.tag)) />
+            <PageTitle text=page_title(&format!("Tagged “{}”", page.tag)) />
             <TagPostsView page />
         })}
     }
@@ -42,7 +41,7 @@ pub fn AreaPostsPage() -> impl IntoView {
     let key = param("key");
     view! {
         {data_page(move || area_data_path(&key()), "this area", |page: AreaPage| view! {
-            <Title text=page_title(&page.name) />
+            <PageTitle text=page_title(&page.name) />
             <AreaPostsView page />
         })}
     }
@@ -51,7 +50,7 @@ pub fn AreaPostsPage() -> impl IntoView {
 #[component]
 pub fn ArchivePage() -> impl IntoView {
     view! {
-        <Title text=page_title("Archive") />
+        <PageTitle text=page_title("Archive") />
         {data_page(archive_data_path, "the archive", |archive: Archive| view! { <ArchiveView archive /> })}
     }
 }

@@ -1,15 +1,14 @@
 //! Any other address.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-use crate::site_meta::page_title;
+use crate::site_meta::{page_title, PageTitle};
 use crate::takeover::RouteReady;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <Title text=page_title("Page not found") />
+        <PageTitle text=page_title("Page not found") />
         <views::NotFoundView />
         <RouteReady />
     }

@@ -1,19 +1,28 @@
 //! `/posts/<slug>/`: one article, its HTML blocks and live demos.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use page_data::{article_data_path, Article};
 
 use crate::components::data_page;
 use crate::demo_slot::DemoSlot;
-use crate::site_meta::page_title;
+use crate::site_meta::{page_title, PageTitle};
 
-/// A demo's spec as the shell takes it: the data file's JSON text, unparsed,
-/// for the demos module.
-#[derive(serde::Deserialize)]
-#[serde(transparent)]
-pub struct SpecJson(Box<serde_json::value::RawValue>);
+/// A demo's spec as the shell takes it: JSON text for the demos module,
+/// which reads it. The shell reads none of it: the parsed value is kept as
+/// it is (`serde_wasm_bindgen::preserve`) and written back to text.
+pub struct SpecJson(String);
+
+impl<'de> serde::Deserialize<'de> for SpecJson {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value: wasm_bindgen::JsValue = serde_wasm_bindgen::preserve::deserialize(d)?;
+        js_sys::JSON::stringify(&value)
+            .ok()
+            .and_then(|text| text.as_string())
+            .map(SpecJson)
+            .ok_or_else(|| serde::de::Error::custom("a demo spec that is not JSON"))
+    }
+}
 
 /// A post as the shell reads it.
 type ShellArticle = Article<SpecJson>;
@@ -22,14 +31,14 @@ type ShellArticle = Article<SpecJson>;
 fn ArticleView(article: ShellArticle) -> impl IntoView {
     let title = article.meta.title.clone();
     view! {
-        <Title text=page_title(&title) />
+        <PageTitle text=page_title(&title) />
         {views::article_view(article, live_demo)}
     }
 }
 
 /// A demo on a live page: its slot, which mounts the live demo when near.
 pub fn live_demo(index: usize, spec: SpecJson, figure: String) -> AnyView {
-    view! { <DemoSlot spec=spec.0.get().to_string() figure index /> }.into_any()
+    view! { <DemoSlot spec=spec.0 figure index /> }.into_any()
 }
 
 #[component]

@@ -3,18 +3,17 @@
 //! pages.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use page_data::{about_data_path, focus_data_path, AboutPage, FocusPage};
 
 use crate::components::data_page;
 use crate::routes::post::{live_demo, SpecJson};
-use crate::site_meta::page_title;
+use crate::site_meta::{page_title, PageTitle};
 
 #[component]
 pub fn About() -> impl IntoView {
     view! {
         {data_page(about_data_path, "the About page", |page: AboutPage<SpecJson>| view! {
-            <Title text=page_title(&page.title) />
+            <PageTitle text=page_title(&page.title) />
             {views::about_view(page, live_demo)}
         })}
     }
@@ -24,7 +23,7 @@ pub fn About() -> impl IntoView {
 pub fn Focus() -> impl IntoView {
     view! {
         {data_page(focus_data_path, "the Current Focus page", |page: FocusPage| view! {
-            <Title text=page_title(&page.title) />
+            <PageTitle text=page_title(&page.title) />
             <views::FocusView page />
         })}
     }

@@ -20,7 +20,9 @@ function shipped(path) {
 
 async function pages() {
   const index = await (await fetch(`${site.base}/data/index.json`)).json();
-  const kinds = [['home', '/', []]];
+  // The search page with a query: its results shown, so the search module
+  // and Pagefind's code are counted.
+  const kinds = [['home', '/', []], ['search page', '/search/?q=retry', []]];
   const seen = new Set();
   for (const post of index.posts) {
     const article = await (await fetch(`${site.base}/data/posts/${post.slug}.json`)).json();
@@ -61,6 +63,7 @@ async function measure(route, demos, { settle = 1000 } = {}) {
   const started = Date.now();
   await page.goto(site.base + route);
   await appReady(page);
+  if (route.startsWith('/search/')) await page.locator('.search-hit').first().waitFor();
   for (const name of new Set(demos)) await resultShown(await liveDemo(page, name, 300_000), 300_000);
   const ready = Date.now() - started;
   await page.waitForTimeout(settle);

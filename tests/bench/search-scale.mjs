@@ -125,7 +125,7 @@ try {
       const pagefind = await import('/pagefind/pagefind.js');
       const engine = await import('/search.js');
       const t0 = performance.now();
-      const json = JSON.parse(await engine.searchPosts('/pagefind/', '/', q, 10));
+      const json = await engine.searchPosts('/pagefind/', '/', q, 10);
       const t1 = performance.now();
       // Again, now that every chunk and fragment is cached: the index
       // lookup alone, and with the ten results' data.

@@ -1,5 +1,6 @@
 // A page fetches only the code it shows: the blog shell everywhere, the
-// demos module and the sim worker only where a demo is on the page; moving
+// demos module and the sim worker only where a demo is on the page, the
+// search module only on the search page; moving
 // between pages with and without demos starts and ends workers cleanly;
 // where no worker can start, the page computes the same numbers itself.
 import assert from 'node:assert/strict';
@@ -11,6 +12,8 @@ const site = useSite();
 const DEMO_POST = '/posts/retries-are-a-bet/';
 /** Code that belongs to demos: the demos module, the sim and its worker. */
 const DEMO_CODE = /\/(demos(_bg)?\.(js|wasm)|sim_worker(_bg)?\.(js|wasm)|sim-worker\.js)$/;
+/** Code that belongs to the search page: its module and its Pagefind glue. */
+const SEARCH_CODE = /\/search(_bg)?\.(js|wasm)$/;
 
 /** Records every script and wasm the page (and its workers) fetch. */
 function recordCode(page) {
@@ -39,16 +42,19 @@ async function noWorkers(page) {
   return page.workers().length === 0;
 }
 
-test('pages without a demo fetch no demo or simulation code', async () => {
-  for (const route of ['/', await textOnlyPost(), '/archive/', '/tags/']) {
+test('pages without a demo fetch no demo or simulation code, and only the search page fetches search', async () => {
+  for (const route of ['/', await textOnlyPost(), '/archive/', '/tags/', DEMO_POST]) {
     const { page, errors } = await newPage(site.context);
     const fetched = recordCode(page);
     await page.goto(site.base + route);
     await appReady(page);
     await page.waitForTimeout(500);
     assert.ok(fetched.some((p) => /\/site-[0-9a-f]+_bg\.wasm$/.test(p)), `${route}: the shell loads (${fetched})`);
-    assert.deepEqual(fetched.filter((p) => DEMO_CODE.test(p)), [], `${route} fetched demo code`);
-    assert.deepEqual(page.workers().length, 0, `${route} started a worker`);
+    assert.deepEqual(fetched.filter((p) => SEARCH_CODE.test(p)), [], `${route} fetched search code`);
+    if (route !== DEMO_POST) {
+      assert.deepEqual(fetched.filter((p) => DEMO_CODE.test(p)), [], `${route} fetched demo code`);
+      assert.deepEqual(page.workers().length, 0, `${route} started a worker`);
+    }
     assert.deepEqual(errors, [], route);
     await page.close();
   }

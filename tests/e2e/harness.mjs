@@ -159,6 +159,13 @@ export async function sweepFinished(page, timeout = 60_000) {
 /** A demo's "numbers as a table": its column names and its rows of cell texts. */
 export async function dataTable(page, scope) {
   await settled(page, scope);
+  // As a reader does: the rows are drawn once the table is opened.
+  const summary = page.locator(`${scope} details.data-table summary`).first();
+  if (!(await page.$eval(`${scope} details.data-table`, (d) => d.open))) await summary.click();
+  await page.waitForFunction(
+    (s) => document.querySelector(`${s} details.data-table tbody tr`) !== null,
+    scope,
+  );
   return page.$eval(`${scope} details.data-table table`, (t) => ({
     columns: [...t.querySelectorAll('thead th')].map((th) => th.textContent),
     rows: [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.cells].map((td) => td.textContent)),

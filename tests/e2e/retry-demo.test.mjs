@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { appReady, ARTIFACTS, newPage, useSite, statsOf } from './harness.mjs';
+import { appReady, ARTIFACTS, dataTable, newPage, useSite, statsOf } from './harness.mjs';
 
 const POST = '/posts/retries-are-a-bet/';
 
@@ -42,6 +42,26 @@ test('a keyboard change goes into the URL, and the URL reproduces the run', asyn
   assert.deepEqual(reloaded.errors, []);
   await page.close();
   await reloaded.page.close();
+});
+
+test("the chart's table, opened, holds every successful request of the run", async () => {
+  const { page, errors } = await openDemo();
+  const demo = '#app [data-demo="retry"]';
+  await liveStats(page);
+  assert.equal(await page.locator(`${demo} details.data-table tbody tr`).count(), 0, 'folded, it draws no rows');
+  const table = await dataTable(page, demo);
+  assert.deepEqual(table.columns, ['Latency (ms)', 'First try', 'After retries']);
+  const succeeded = Number((await page.textContent(`${demo} figcaption`)).match(/(\d+) succeeded/)[1]);
+  const counted = table.rows.reduce((n, [, first, retried]) => n + Number(first) + Number(retried), 0);
+  assert.equal(counted, succeeded);
+  // Open, it follows the run.
+  await page.getByLabel('Server failure rate').focus();
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
+  const after = await dataTable(page, demo);
+  const nowSucceeded = Number((await page.textContent(`${demo} figcaption`)).match(/(\d+) succeeded/)[1]);
+  assert.equal(after.rows.reduce((n, [, first, retried]) => n + Number(first) + Number(retried), 0), nowSucceeded);
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('garbled or out-of-range URL values are ignored', async () => {

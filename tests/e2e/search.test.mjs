@@ -48,13 +48,47 @@ test('nothing of search is fetched before it opens; `/` opens it from any page w
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto(site.base + '/posts/retries-are-a-bet/');
   await appReady(page);
-  assert.ok(!fetched.some((p) => p.includes('pagefind') || p.includes('search-words')), fetched.join('\n'));
+  const searchCode = (p) => p.includes('pagefind') || p.includes('search-words') || /\/search(_bg)?\.(js|wasm)$/.test(p);
+  assert.ok(!fetched.some(searchCode), fetched.join('\n'));
   await page.keyboard.press('/');
   await page.waitForURL(/\/search\/$/);
   await page.waitForFunction(() => document.activeElement?.id === 'search-q');
   await page.keyboard.type('jitter');
   await page.locator('.search-hit').first().waitFor();
   assert.ok(fetched.some((p) => p.endsWith('/pagefind/pagefind.js')), 'the engine loads when search opens');
+  assert.ok(fetched.some((p) => p.endsWith('/search_bg.wasm')), 'the search module loads when search opens');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('what a reader types while the live search loads is searched, and leaving search unmounts it', async () => {
+  const { page, errors } = await newPage(site.context);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/search_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(site.base + '/search/');
+  await appReady(page);
+  // The page the app shows first is the page without it: its box takes
+  // typing at once.
+  await page.getByLabel('Search the posts').fill('jitter');
+  release();
+  await page.waitForFunction(
+    () => new URL(location.href).searchParams.get('q') === 'jitter' && document.querySelector('.search-hit'),
+  );
+  assert.equal(await page.getByLabel('Search the posts').inputValue(), 'jitter');
+  assert.equal(await page.locator('#search-q').count(), 1, 'one search box');
+  // Away, in the app: the live search is gone with its page; back, it
+  // mounts again with the query of the address.
+  await page.locator('a[href="/archive/"]').first().click();
+  await page.waitForURL('**/archive/');
+  assert.equal(await page.locator('#search-q').count(), 0);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#search-status')?.getAttribute('aria-busy') === 'false');
+  assert.equal(await page.getByLabel('Search the posts').inputValue(), 'jitter');
+  await page.locator('.search-hit').first().waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });

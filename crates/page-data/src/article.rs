@@ -107,8 +107,7 @@ pub struct PostIndex {
 ///
 /// Externally tagged (`{"html": {...}}`, `{"demo": {...}}`): an internally
 /// tagged enum (`"type": "html"`) is read through serde's buffered
-/// `Content`, which cost the shell 6.7 KB brotli (PERFORMANCE.md) and cannot
-/// hold the shell's `RawValue`.
+/// `Content`, which cost the shell 6.7 KB brotli (PERFORMANCE.md).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Block<D = DemoSpec> {

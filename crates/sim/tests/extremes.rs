@@ -4,7 +4,7 @@
 //! and no NaN: a demo driven to an extreme shows a sensible result, never a
 //! hung tab. A run that would explode stops at its budget and says so.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use sim::{
     run_breaker, run_contention, run_deep_space, run_queue, run_retry, run_storm, BackoffPolicy,
@@ -18,15 +18,12 @@ use sim::{
 /// day of deadline.
 const HOUR_MS: f64 = 3_600_000.0;
 
-/// Generous: the test profile builds the sim without optimisation; what
-/// this catches is a run that does not end.
-const WALL_LIMIT: Duration = Duration::from_secs(120);
-
+/// Runs `f`, printing how long it took. Not asserted: a busy machine must
+/// not fail a test, and the event budgets (`check_end`) are what end a run.
 fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
     let started = Instant::now();
     let out = f();
-    let took = started.elapsed();
-    assert!(took < WALL_LIMIT, "{what} took {took:?}");
+    eprintln!("{what}: {:?}", started.elapsed());
     out
 }
 
@@ -669,14 +666,8 @@ fn queue_at_the_other_edges() {
 
 fn deep_space(what: &str, s: &DeepSpaceScenario) -> sim::DeepSpaceRun {
     s.validate().unwrap_or_else(|e| panic!("{what}: {e}"));
-    let started = Instant::now();
     let run = timed(what, || run_deep_space(s, 17));
-    eprintln!(
-        "{what}: {} events, {:?}, {:?}",
-        run.events,
-        run.end,
-        started.elapsed()
-    );
+    eprintln!("{what}: {} events, {:?}", run.events, run.end);
     check_end(what, run.end, run.events, DEEP_SPACE_EVENT_BUDGET);
     assert!(run.delivered <= s.messages, "{what}");
     if run.end == RunEnd::Completed {

@@ -59,8 +59,9 @@ pub fn NotFoundView() -> impl IntoView {
 }
 
 /// `/search/` as a page without the app: the form, and where to look
-/// instead (the index is searched in the browser; the app replaces this
-/// with the live search page).
+/// instead (the index is searched in the browser). The app shows it too
+/// until the search module has loaded, and then puts the live search page
+/// in its place (`src/routes/search.rs`).
 #[component]
 pub fn SearchWithoutScript() -> impl IntoView {
     view! {
@@ -71,7 +72,7 @@ pub fn SearchWithoutScript() -> impl IntoView {
                 <input id="search-q" type="search" name="q" autocomplete="off" />
             </form>
             <p class="search-status">
-                "Search runs in your browser and needs JavaScript; the "
+                "Search runs here in your browser, with JavaScript; the "
                 <a href=href("archive/")>"archive"</a>
                 " lists every post."
             </p>

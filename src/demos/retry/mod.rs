@@ -12,6 +12,7 @@ use page_data::{export, retry_summary};
 use sim::{Micros, RetryRun, RetryScenario};
 
 use super::canvas::chart_effect;
+use super::data_table::DataTable;
 use super::export::ExportButtons;
 use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
@@ -23,6 +24,22 @@ use controls::RetryControls;
 
 /// Simulated time the timeline shows at once.
 const TIMELINE_SPAN: Micros = 2_000_000;
+
+/// The histogram's numbers as rows: each latency bucket that holds a
+/// success, with how many came at the first try and after retries.
+fn latency_rows(run: &RetryRun) -> Vec<Vec<String>> {
+    charts::latency_buckets(run)
+        .into_iter()
+        .filter(|b| b.first_try + b.retried > 0)
+        .map(|b| {
+            vec![
+                format!("{:.0}–{:.0}", b.from_ms, b.to_ms),
+                b.first_try.to_string(),
+                b.retried.to_string(),
+            ]
+        })
+        .collect()
+}
 
 #[component]
 pub fn RetryDemo(seed: u64, scenario: RetryScenario, index: usize) -> impl IntoView {
@@ -120,28 +137,12 @@ fn retry_figure(
                 role="img"
                 aria-label="Latency of successful requests: first try against after retries"
             ></canvas>
-            <details class="data-table">
-                <summary>"The chart's numbers as a table"</summary>
-                <table>
-                    <caption>"Successful requests by latency"</caption>
-                    <thead><tr><th scope="col">"Latency (ms)"</th><th scope="col">"First try"</th><th scope="col">"After retries"</th></tr></thead>
-                    <tbody>
-                        {move || {
-                            run.with(|r| charts::latency_buckets(r))
-                                .into_iter()
-                                .filter(|b| b.first_try + b.retried > 0)
-                                .map(|b| view! {
-                                    <tr>
-                                        <td>{format!("{:.0}–{:.0}", b.from_ms, b.to_ms)}</td>
-                                        <td>{b.first_try}</td>
-                                        <td>{b.retried}</td>
-                                    </tr>
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
-            </details>
+            <DataTable
+                summary="The chart's numbers as a table"
+                caption="Successful requests by latency"
+                columns=&["Latency (ms)", "First try", "After retries"]
+                rows=Signal::derive(move || run.with(|r| latency_rows(r)))
+            />
             <ExportButtons stem events_csv metrics_csv run_json />
             <TraceNote cut=Signal::derive(move || run.with(|r| cut_at(r.trace.len(), r.events))) />
             <figcaption>

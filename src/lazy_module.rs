@@ -1,0 +1,42 @@
+//! The shell's way to its other wasm modules: the demos (`src/bin/demos.rs`)
+//! and the search page (`src/bin/search.rs`). Each is an ES module trunk
+//! builds beside the shell, named without a hash, which the shell imports
+//! by name the first time a page needs it (`js/module-loader.js`), once
+//! per page load: a page fetches only the code it shows.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/js/module-loader.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = loadModule)]
+    fn load_module(url: &str) -> js_sys::Promise;
+}
+
+/// The module whose JS glue is the site-relative `file`, started.
+pub async fn load(file: &str) -> Result<JsValue, JsValue> {
+    JsFuture::from(load_module(&crate::data::site_url(file))).await
+}
+
+/// Calls the module's export `name` with `args`: its answer, or what it
+/// threw.
+pub fn call(module: &JsValue, name: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
+    let export: js_sys::Function = js_sys::Reflect::get(module, &JsValue::from_str(name))?
+        .dyn_into()
+        .map_err(|_| JsValue::from_str(&format!("the module has no {name}")))?;
+    let args: js_sys::Array = args.iter().copied().collect();
+    export.apply(&JsValue::NULL, &args)
+}
+
+/// Takes what an export mounted off the page: its `unmount()`, then
+/// `free()` (wasm-bindgen's, for the Rust value behind it).
+pub fn unmount(handle: &JsValue) {
+    for method in ["unmount", "free"] {
+        if let Ok(f) = js_sys::Reflect::get(handle, &JsValue::from_str(method)) {
+            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+                let _ = f.call0(handle);
+            }
+        }
+    }
+}
