@@ -28,22 +28,26 @@ pub fn DataTable(
     view! {
         <details class="data-table" on:toggle=on_toggle>
             <summary>{summary}</summary>
-            <table>
-                <caption>{caption}</caption>
-                <thead>
-                    <tr>{columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        open.get().then(|| {
-                            rows.get()
-                                .into_iter()
-                                .map(|row| view! { <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr> })
-                                .collect_view()
-                        })
-                    }}
-                </tbody>
-            </table>
+            // A table wider than a phone scrolls in its own box, which the
+            // keyboard can reach and scroll (as the consensus servers' table).
+            <div class="data-table-scroll" tabindex="0" role="region" aria-label=caption>
+                <table>
+                    <caption>{caption}</caption>
+                    <thead>
+                        <tr>{columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            open.get().then(|| {
+                                rows.get()
+                                    .into_iter()
+                                    .map(|row| view! { <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr> })
+                                    .collect_view()
+                            })
+                        }}
+                    </tbody>
+                </table>
+            </div>
         </details>
     }
 }

@@ -252,6 +252,13 @@ test('the same site built for a sub-path works there: pages, wasm, navigation, f
     await page.getByRole('link', { name: 'Archive', exact: true }).click();
     await page.waitForURL(/\/blog\/archive\/$/);
     await page.waitForSelector('#app .archive-year li a');
+    // Search: its module, its index and its results' links, all under /blog/.
+    await page.keyboard.press('/');
+    await page.waitForURL(/\/blog\/search\/$/);
+    await page.getByLabel('Search the posts').fill('jitter');
+    await page.waitForURL(/\/blog\/search\/\?q=jitter$/);
+    const hit = page.locator('.search-hit-link').first();
+    assert.match(await hit.getAttribute('href'), /^\/blog\/posts\//);
     assert.deepEqual(outside, [], 'requests outside /blog/');
     assert.deepEqual(errors, []);
     await page.close();
