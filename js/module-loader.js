@@ -1,5 +1,5 @@
-// The blog shell's way to its other wasm modules (src/lazy_module.rs): the
-// demos (src/bin/demos.rs) and the search page (src/bin/search.rs), ES
+// The blog shell's way to its other wasm modules (src/lazy_module.rs): each
+// demo's (src/bin/demo_<key>.rs) and the search page's (src/bin/search.rs), ES
 // modules trunk builds beside the shell. Each is imported the first time a
 // page needs it, once per page load, so a page fetches only the code it
 // shows.

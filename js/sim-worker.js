@@ -1,25 +1,38 @@
-// The simulations' web worker (a module worker): loads the sim module
-// built from src/bin/sim_worker.rs beside this file and answers the page.
-// A run task arrives as bytes and its reply goes back as bytes (transferred,
-// not copied); a sweep task is text and so is its answer. Messages that
-// arrive while the module loads wait for it; "ready" tells the page it has
-// loaded, "failed: ..." that it could not (a rejected promise inside a
-// worker would not reach the page on its own).
-import init, { answer_run, answer_sweep } from './sim_worker.js';
+// A demo's web worker (a module worker): runs the demo's own wasm module
+// (src/bin/demo_<key>.rs), the one the page mounted the demo with. The
+// page starts it as sim-worker.js?module=demo_<key> and posts that module,
+// compiled, as its first message: the worker imports the module's JS glue
+// beside this file and starts it on the page's compiled module, so the
+// module is fetched and compiled once. Then a run task arrives as bytes
+// and its reply goes back as bytes (transferred, not copied); a sweep task
+// is text and so is its answer. Messages that arrive while the module
+// starts wait for it; "ready" tells the page it has started, "failed: ..."
+// that it could not (a rejected promise inside a worker would not reach
+// the page on its own).
+const name = new URL(self.location.href).searchParams.get('module') ?? '';
+let started = null;
 
-const loaded = init({ module_or_path: new URL('./sim_worker_bg.wasm', import.meta.url) });
+async function start(compiled) {
+  if (!/^demo_[a-z_]+$/.test(name)) throw new Error(`no demo module named "${name}"`);
+  const module = await import(`./${name}.js`);
+  await module.default({ module_or_path: compiled });
+  return module;
+}
 
 self.onmessage = async (event) => {
-  await loaded;
+  if (started === null) {
+    started = start(event.data);
+    started.then(
+      () => self.postMessage('ready'),
+      (e) => self.postMessage('failed: ' + e),
+    );
+    return;
+  }
+  const module = await started;
   if (typeof event.data === 'string') {
-    self.postMessage(answer_sweep(event.data));
+    self.postMessage(module.answer_sweep(event.data));
   } else {
-    const reply = answer_run(new Uint8Array(event.data));
+    const reply = module.answer_run(new Uint8Array(event.data));
     self.postMessage(reply.buffer, [reply.buffer]);
   }
 };
-
-loaded.then(
-  () => self.postMessage('ready'),
-  (e) => self.postMessage('failed: ' + e),
-);

@@ -1,9 +1,10 @@
 //! Where a demo goes on a post page. The shell shows the demo's static
 //! picture (drawn at build time) in a slot and, once the slot comes near
-//! the screen (as `loading="lazy"` does for images), asks the demos
-//! module, a second wasm module fetched only then ([`crate::lazy_module`]),
-//! to mount the live demo into it; leaving the page unmounts it, which ends
-//! its worker. The shell itself links no demo or simulation code.
+//! the screen (as `loading="lazy"` does for images), asks the demo's own
+//! wasm module (`src/bin/demo_<key>.rs`), fetched only then
+//! ([`crate::lazy_module`]), to mount the live demo into it; leaving the
+//! page unmounts it, which ends its worker. The shell itself links no demo
+//! or simulation code.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -19,9 +20,6 @@ use web_sys::{
 
 use crate::lazy_module;
 
-/// The demos module's JS glue (trunk's output for `src/bin/demos.rs`).
-const DEMOS_MODULE: &str = "demos.js";
-
 /// How near the screen a slot must come for its demo to load: within one
 /// screen height of the visible part of the page.
 const NEAR_SCREEN: &str = "100% 0px";
@@ -29,7 +27,7 @@ const NEAR_SCREEN: &str = "100% 0px";
 type OnNear = Closure<dyn FnMut(js_sys::Array)>;
 
 /// A slot's state: the observer waiting for it to come near, then the
-/// mounted demo (the demos module's `MountedDemo`).
+/// mounted demo (the demo module's `MountedDemo`).
 #[derive(Default)]
 struct Slot {
     watching: Option<(IntersectionObserver, OnNear)>,
@@ -39,8 +37,9 @@ struct Slot {
     gone: bool,
 }
 
-/// Fetches the demos module (once per page load) and mounts the demo.
-fn load(slot: Rc<RefCell<Slot>>, host: HtmlElement, spec: String, index: usize) {
+/// Fetches the demo's module (once per page load; `module` is its name) and
+/// mounts the demo.
+fn load(slot: Rc<RefCell<Slot>>, host: HtmlElement, module: &str, spec: String, index: usize) {
     {
         let mut s = slot.borrow_mut();
         if s.loading || s.gone {
@@ -51,8 +50,9 @@ fn load(slot: Rc<RefCell<Slot>>, host: HtmlElement, spec: String, index: usize) 
             observer.disconnect();
         }
     }
+    let file = format!("{module}.js");
     leptos::task::spawn_local(async move {
-        let mounted = lazy_module::load(DEMOS_MODULE).await.and_then(|module| {
+        let mounted = lazy_module::load(&file).await.and_then(|module| {
             let args = [
                 &JsValue::from(host),
                 &JsValue::from_str(&spec),
@@ -101,10 +101,11 @@ fn when_near(slot: &Rc<RefCell<Slot>>, host: &HtmlElement, load: impl Fn() + 'st
     }
 }
 
-/// Demo number `index` of the page: `spec` is its spec as the data file
-/// has it, `figure` its static picture.
+/// Demo number `index` of the page: `module` is its demo's module
+/// (`page_data::demo_module`), `spec` its spec as that module reads it,
+/// `figure` its static picture.
 #[component]
-pub fn DemoSlot(spec: String, figure: String, index: usize) -> impl IntoView {
+pub fn DemoSlot(module: String, spec: String, figure: String, index: usize) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let slot = Rc::new(RefCell::new(Slot::default()));
     let on_mount = Rc::clone(&slot);
@@ -112,8 +113,15 @@ pub fn DemoSlot(spec: String, figure: String, index: usize) -> impl IntoView {
         let Some(host) = node.get() else { return };
         let host: HtmlElement = host.into();
         let (state, spec, target) = (Rc::clone(&on_mount), spec.clone(), host.clone());
+        let module = module.clone();
         when_near(&on_mount, &host, move || {
-            load(Rc::clone(&state), target.clone(), spec.clone(), index)
+            load(
+                Rc::clone(&state),
+                target.clone(),
+                &module,
+                spec.clone(),
+                index,
+            )
         });
     });
     let on_leave = SendWrapper::new(slot);

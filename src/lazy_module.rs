@@ -1,5 +1,5 @@
-//! The shell's way to its other wasm modules: the demos (`src/bin/demos.rs`)
-//! and the search page (`src/bin/search.rs`). Each is an ES module trunk
+//! The shell's way to its other wasm modules: each demo's
+//! (`src/bin/demo_<key>.rs`) and the search page's (`src/bin/search.rs`). Each is an ES module trunk
 //! builds beside the shell, named without a hash, which the shell imports
 //! by name the first time a page needs it (`js/module-loader.js`), once
 //! per page load: a page fetches only the code it shows.

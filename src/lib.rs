@@ -1,12 +1,12 @@
 //! The blog's web app: a thin Leptos UI over the build's data files and the
-//! simulation crate, built as three wasm modules from this one library:
+//! simulation crate, built as several wasm modules from this one library:
 //!
-//! - the blog shell (`src/main.rs`: [`start`]): routes, layout, search;
-//!   every page loads it, and it links no demo or simulation code;
-//! - the demos (`src/bin/demos.rs`: [`demos`]): controls, charts, playback;
-//!   imported by the shell only on a page with a demo ([`demo_slot`]);
-//! - the simulations (`src/bin/sim_worker.rs`): the sim behind a worker's
-//!   messages; the demos run every scenario there;
+//! - the blog shell (`src/main.rs`: [`start`]): routes, layout; every page
+//!   loads it, and it links no demo or simulation code;
+//! - one module per demo (`src/bin/demo_<key>.rs`, [`demo_module!`]): the
+//!   demo's controls, charts and playback, and its simulation, which the
+//!   demo's web worker runs from the same module; imported by the shell
+//!   only on a post with that demo ([`demo_slot`]);
 //! - the search page (`src/bin/search.rs`: [`search`]): imported by the
 //!   shell only on `/search/`.
 //!

@@ -4,7 +4,7 @@
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use page_data::run_protocol::{RunAnswer, RunRequest};
+use page_data::run_requests::BreakerRequest;
 use page_data::{breaker_summary, export};
 use sim::{ms_to_micros, BreakerScenario, BreakerState, Micros, RetryRun};
 
@@ -86,15 +86,14 @@ pub fn BreakerDemo(seed: u64, scenario: BreakerScenario, index: usize) -> impl I
     live_demo(
         state,
         index,
-        |seed, scenario| RunRequest::Breaker { seed, scenario },
-        RunAnswer::breaker,
+        |seed, scenario| BreakerRequest { seed, scenario },
         breaker_figure,
     )
 }
 
 fn breaker_figure(
     state: DemoState<BreakerScenario>,
-    live: LiveRun<RetryRun>,
+    live: LiveRun<BreakerRequest>,
     index: usize,
 ) -> impl IntoView {
     let (seed, scenario) = (state.seed, state.scenario);

@@ -1,39 +1,38 @@
 //! A demo's run, computed off the page's main thread: the demo says what to
-//! run (a [`RunRequest`] read from its signals), a web worker computes it,
+//! run (its [`RunRequest`], read from its signals), a web worker computes it,
 //! and the answer becomes the run on screen. While a newer request
 //! computes, the previous run stays on screen and [`LiveRun::updating`] is
 //! true. Which request goes to the worker, which waits and which answer is
 //! shown is `page_data::run_schedule`'s business (pure, tested natively);
 //! this posts and listens. Where no worker starts, the page computes the
-//! runs itself with the same module (`sim_worker::answer_here`).
+//! runs itself: the demo's module is the one the worker runs.
 
 use std::ops::Deref;
 use std::sync::Arc;
 
-use super::sim_worker::{self, Heard, RunWorker};
+use super::sim_worker::{Heard, RunWorker};
 use super::state::DemoState;
 use leptos::prelude::*;
-use page_data::run_protocol::{self, RunAnswer, RunRequest, RunTask};
+use page_data::run_protocol::{self, RunRequest, RunTask};
 use page_data::run_reply::{self, ReplyReader};
 use page_data::run_schedule::{RunAction, RunSchedule};
 
 /// A demo whose runs come from the sim worker: `request` says what to run
 /// for the demo's seed and state, and `figure` draws the live demo once the
 /// first run has arrived (until then the slot's static picture stays).
-pub fn live_demo<S, T, V>(
+pub fn live_demo<S, R, V>(
     state: DemoState<S>,
     index: usize,
-    request: fn(u64, S) -> RunRequest,
-    unpack: fn(RunAnswer) -> Option<T>,
-    figure: fn(DemoState<S>, LiveRun<T>, usize) -> V,
+    request: fn(u64, S) -> R,
+    figure: fn(DemoState<S>, LiveRun<R>, usize) -> V,
 ) -> impl IntoView
 where
     S: Clone + Send + Sync + 'static,
-    T: Send + Sync + 'static,
+    R: RunRequest,
     V: IntoView + 'static,
 {
     let (seed, scenario) = (state.seed, state.scenario);
-    let live = LiveRun::new(move || request(seed.get(), scenario.get()), unpack);
+    let live = LiveRun::new(move || request(seed.get(), scenario.get()));
     view! {
         <Show when=move || live.ready()>
             {figure(state.clone(), live, index)}
@@ -72,16 +71,27 @@ impl<T> Deref for Shared<T> {
     }
 }
 
-#[derive(Default)]
-struct Engine {
+struct Engine<R> {
     schedule: RunSchedule,
     /// The reader's newest request (the only one that may still be posted).
-    newest: Option<RunRequest>,
+    newest: Option<R>,
     worker: Option<RunWorker>,
     /// No worker will start on this page: the page computes.
     no_workers: bool,
     /// The generation whose reply is being read, part by part.
     reading: Option<u64>,
+}
+
+impl<R> Default for Engine<R> {
+    fn default() -> Self {
+        Self {
+            schedule: RunSchedule::default(),
+            newest: None,
+            worker: None,
+            no_workers: false,
+            reading: None,
+        }
+    }
 }
 
 /// How long one task reads a reply's parts before it lets the page do
@@ -90,21 +100,21 @@ struct Engine {
 /// machine).
 const READ_SLICE_MS: f64 = 10.0;
 
-/// The run of a demo, as computed off the page.
-pub struct LiveRun<T: Send + Sync + 'static> {
-    shown: RwSignal<Option<Shared<T>>>,
+/// The run of a demo (the run its request `R` answers with), as computed
+/// off the page.
+pub struct LiveRun<R: RunRequest> {
+    shown: RwSignal<Option<Shared<R::Run>>>,
     /// A newer run than the one on screen is computing.
     pub updating: RwSignal<bool>,
-    engine: StoredValue<Engine, LocalStorage>,
-    unpack: fn(RunAnswer) -> Option<T>,
+    engine: StoredValue<Engine<R>, LocalStorage>,
 }
 
-impl<T: Send + Sync + 'static> Clone for LiveRun<T> {
+impl<R: RunRequest> Clone for LiveRun<R> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<T: Send + Sync + 'static> Copy for LiveRun<T> {}
+impl<R: RunRequest> Copy for LiveRun<R> {}
 
 fn now_ms() -> f64 {
     web_sys::window()
@@ -112,19 +122,14 @@ fn now_ms() -> f64 {
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
-impl<T: Send + Sync + 'static> LiveRun<T> {
-    /// Asks for `request()` now and whenever the signals it reads change;
-    /// `unpack` takes this demo's run out of an answer. The worker ends
-    /// when the demo unmounts (with the reactive owner).
-    pub fn new(
-        request: impl Fn() -> RunRequest + 'static,
-        unpack: fn(RunAnswer) -> Option<T>,
-    ) -> Self {
+impl<R: RunRequest> LiveRun<R> {
+    /// Asks for `request()` now and whenever the signals it reads change.
+    /// The worker ends when the demo unmounts (with the reactive owner).
+    pub fn new(request: impl Fn() -> R + 'static) -> Self {
         let live = Self {
             shown: RwSignal::new(None),
             updating: RwSignal::new(true),
             engine: StoredValue::new_local(Engine::default()),
-            unpack,
         };
         Effect::new(move |_| {
             let request = request();
@@ -140,8 +145,8 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
 
     /// The run on screen. Read it only where [`ready`](Self::ready) holds
     /// (inside a `Show` on it): before the first answer there is no run.
-    pub fn run(self) -> Memo<Shared<T>> {
-        Memo::new(move |previous: Option<&Shared<T>>| {
+    pub fn run(self) -> Memo<Shared<R::Run>> {
+        Memo::new(move |previous: Option<&Shared<R::Run>>| {
             self.shown
                 .get()
                 .or_else(|| previous.cloned())
@@ -149,7 +154,7 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
         })
     }
 
-    fn ask(self, request: RunRequest) {
+    fn ask(self, request: R) {
         if crate::panic_report::stopped() {
             return;
         }
@@ -267,7 +272,7 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
         // The next run starts before this one is read.
         self.act(next);
         if show {
-            match ReplyReader::new(reply) {
+            match ReplyReader::<R>::new(reply) {
                 Ok(reader) => {
                     // A reply still being read is superseded by this one.
                     self.engine.update_value(|e| e.reading = Some(generation));
@@ -286,7 +291,7 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
     /// Reads a reply's parts for [`READ_SLICE_MS`], then goes on in a task
     /// of its own (dropped if a newer reply came meanwhile); the run goes
     /// on screen when the last part is in.
-    fn read_on(self, generation: u64, mut reader: ReplyReader) {
+    fn read_on(self, generation: u64, mut reader: ReplyReader<R>) {
         let start = now_ms();
         while !reader.done() && now_ms() - start < READ_SLICE_MS {
             if let Err(reason) = reader.read_part() {
@@ -300,14 +305,11 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
             return;
         }
         self.stop_reading(generation);
-        match (self.unpack)(reader.answer()) {
-            Some(run) => self.show(Shared(Arc::new(run))),
-            None => leptos::logging::warn!("a run of another demo arrived"),
-        }
+        self.show(Shared(Arc::new(reader.run())));
     }
 
     /// Reads on in a task of its own, unless a newer reply came meanwhile.
-    fn read_later(self, generation: u64, reader: ReplyReader) {
+    fn read_later(self, generation: u64, reader: ReplyReader<R>) {
         set_timeout(
             move || {
                 let current = self
@@ -334,7 +336,7 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
     /// so it waits for a task of its own instead of adding to the one that
     /// decoded it (together, one long task that holds the page); later
     /// runs only redraw, at once.
-    fn show(self, run: Shared<T>) {
+    fn show(self, run: Shared<R::Run>) {
         if self.shown.with_untracked(Option::is_some) {
             self.shown.set(Some(run));
             return;
@@ -365,13 +367,17 @@ impl<T: Send + Sync + 'static> LiveRun<T> {
         }
     }
 
+    /// Computes a task on the page, in a task of its own (the worker would
+    /// have run the same code, from the same module).
     fn compute_here(self, task: Vec<u8>) {
-        leptos::task::spawn_local(async move {
-            match sim_worker::answer_here(&task).await {
-                Ok(reply) => self.hear(reply),
-                Err(reason) => leptos::logging::warn!("the page could not run the demo: {reason}"),
-            }
-        });
+        set_timeout(
+            move || {
+                if self.engine.try_with_value(|_| ()).is_some() {
+                    self.hear(run_reply::answer_run::<R>(&task));
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     }
 
     fn publish_updating(self) {

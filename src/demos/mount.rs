@@ -1,6 +1,7 @@
-//! A demo mounted into its slot on a post page: the demos module's entry
-//! (`src/bin/demos.rs` exports it to the shell). The slot holds the static
-//! picture of the default run until the live demo has its first run
+//! A demo mounted into its slot on a post page: the entry of a demo's
+//! module (`src/bin/demo_*.rs`, exported to the shell by
+//! [`demo_module!`](crate::demo_module)). The slot holds the static picture
+//! of the default run until the live demo has its first run
 //! ([`RetireStaticPicture`]); unmounting ends the demo's worker with its
 //! reactive owner.
 
@@ -8,31 +9,46 @@ use std::any::Any;
 use std::sync::Once;
 
 use leptos::prelude::*;
-use page_data::DemoSpec;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use sim::Demo;
 use wasm_bindgen::JsCast;
 
 use super::redraw_epoch::RedrawEpoch;
-use super::DemoView;
 
 /// A mounted demo; dropping it unmounts the demo.
 pub struct MountedDemo {
     _mounted: Box<dyn Any>,
 }
 
-/// Mounts demo number `index` of the page, described by `spec_json` (the
-/// article data's spec), into `host` after what it holds.
-pub fn mount(
+/// A demo's spec as the article data has it, under the demo's key.
+#[derive(Deserialize)]
+struct Spec<S> {
+    seed: u64,
+    scenario: S,
+}
+
+/// Mounts demo number `index` of the page, the demo `demo` described by
+/// `spec_json` (the article data's spec, under its key), into `host` after
+/// what it holds; `view` is the live demo.
+pub fn mount<S: DeserializeOwned + 'static>(
+    demo: Demo,
     host: web_sys::HtmlElement,
     spec_json: &str,
     index: usize,
+    view: fn(u64, S, usize) -> AnyView,
 ) -> Result<MountedDemo, String> {
     static PANIC_REPORT: Once = Once::new();
     PANIC_REPORT.call_once(crate::panic_report::install);
-    let spec: DemoSpec =
-        serde_json::from_str(spec_json).map_err(|e| format!("not a demo spec: {e}"))?;
+    super::sim_worker::set_module_demo(demo);
+    let Spec { seed, scenario } = serde_json::from_str::<Spec<S>>(spec_json)
+        .map_err(|e| format!("not a {demo} demo's spec: {e}"))?;
     let handle = leptos::mount::mount_to(host, move || {
+        if crate::panic_report::deliberate_panic(index) == Some(true) {
+            panic!("a deliberate panic as demo {index} mounts (demo-panic in the URL)");
+        }
         RedrawEpoch::provide();
-        view! { <DemoView spec index /> }
+        view(seed, scenario, index)
     });
     Ok(MountedDemo {
         _mounted: Box::new(handle),

@@ -1,40 +1,43 @@
-//! The simulations' module (`src/bin/sim_worker.rs`) as the demos reach it:
-//! started as a module worker by `js/sim-worker.js`, or, where no worker can
-//! start, imported on the page by `js/sim-here.js`.
+//! The web worker that runs a demo's simulation: `js/sim-worker.js`, a
+//! module worker, given the demo's own wasm module (the one this code runs
+//! in), compiled, as its first message, so the module is fetched and
+//! compiled once for the page and its workers.
 
 use std::rc::Rc;
+use std::sync::OnceLock;
 
+use sim::Demo;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-/// The worker's script, beside the module (copied by trunk).
+/// The worker's script, at the site root (copied by trunk).
 const WORKER_SCRIPT: &str = "sim-worker.js";
-/// The module's JS glue (trunk's output for the worker bin).
-const MODULE: &str = "sim_worker.js";
 
-#[wasm_bindgen(module = "/js/sim-here.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = answerRunHere)]
-    fn answer_run_here(url: &str, task: &[u8]) -> js_sys::Promise;
+/// The module this code runs in: the demo it was built for.
+static MODULE_DEMO: OnceLock<Demo> = OnceLock::new();
+
+/// Says which demo this module is (its module's name follows,
+/// `page_data::demo_module`); called as the module mounts its demo.
+pub fn set_module_demo(demo: Demo) {
+    let _ = MODULE_DEMO.set(demo);
 }
 
-/// Starts a worker, or `None` if the browser will not (no Worker, or a
-/// policy forbids it). Its module may still fail to load: it then posts
-/// "failed: ..." or fires `error`.
+/// Starts a worker running this module, or `None` if the browser will not
+/// (no Worker, or a policy forbids it). Its module may still fail to load:
+/// it then posts "failed: ..." or fires `error`.
 pub fn start() -> Option<Worker> {
+    let demo = MODULE_DEMO.get()?;
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
-    Worker::new_with_options(&crate::data::site_url(WORKER_SCRIPT), &options).ok()
-}
-
-/// Computes an encoded run task on the page (the reply, encoded).
-pub async fn answer_here(task: &[u8]) -> Result<Vec<u8>, String> {
-    let reply = JsFuture::from(answer_run_here(&crate::data::site_url(MODULE), task))
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&reply).to_vec())
+    let script = format!(
+        "{WORKER_SCRIPT}?module={}",
+        page_data::demo_module(demo.key())
+    );
+    let worker = Worker::new_with_options(&crate::data::site_url(&script), &options).ok()?;
+    // The compiled module, shared, not copied; the worker's first message.
+    worker.post_message(&wasm_bindgen::module()).ok()?;
+    Some(worker)
 }
 
 /// What a demo's worker tells the page.

@@ -52,7 +52,7 @@ async function measure(route, demos, { settle = 1000 } = {}) {
   page.on('request', (r) => record(r.url()));
   page.on('worker', (w) => record(w.url()));
   await watchLongTasks(page);
-  // Every long task, to split them at the demos module's request: before
+  // Every long task, to split them at the demo module's request: before
   // it, the page's own layout and the shell taking over; after, the demo.
   await page.addInitScript(() => {
     window.__tasks = [];
@@ -69,7 +69,7 @@ async function measure(route, demos, { settle = 1000 } = {}) {
   await page.waitForTimeout(settle);
   const longest = await longestTask(page);
   const [shell, demo] = await page.evaluate(() => {
-    const module = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/demos.js'));
+    const module = performance.getEntriesByType('resource').find((r) => /\/demo_[a-z_]+\.js$/.test(r.name));
     const from = module ? module.startTime : Infinity;
     const max = (tasks) => Math.max(0, ...tasks.map(([, d]) => d));
     return [max(window.__tasks.filter(([t]) => t < from)), max(window.__tasks.filter(([t]) => t >= from))];

@@ -10,7 +10,7 @@ try {
   for (const [runs, workers] of [[20, true], [100, true], [100, false]]) {
     const { page, errors } = await newPage(site.context);
     if (!workers) {
-      await page.route('**/sim-worker.js', (r) => r.fulfill({ contentType: 'text/javascript', body: 'throw 0' }));
+      await page.route(/\/sim-worker\.js(\?|$)/, (r) => r.fulfill({ contentType: 'text/javascript', body: 'throw 0' }));
     }
     await page.goto(`${site.base}/posts/jitter-is-about-the-crowd/?d1.runs=${runs}`);
     await appReady(page);

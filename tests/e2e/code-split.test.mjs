@@ -1,6 +1,7 @@
-// A page fetches only the code it shows: the blog shell everywhere, the
-// demos module and the sim worker only where a demo is on the page, the
-// search module only on the search page; moving
+// A page fetches only the code it shows: the blog shell everywhere, a
+// demo's module (its views and its simulation, which its worker runs too)
+// only where that demo is on the page, the search module only on the
+// search page; moving
 // between pages with and without demos starts and ends workers cleanly;
 // where no worker can start, the page computes the same numbers itself.
 import assert from 'node:assert/strict';
@@ -10,8 +11,8 @@ import { appReady, builtStats, liveDemo, newPage, resultShown, statsOf, useSite 
 const site = useSite();
 
 const DEMO_POST = '/posts/retries-are-a-bet/';
-/** Code that belongs to demos: the demos module, the sim and its worker. */
-const DEMO_CODE = /\/(demos(_bg)?\.(js|wasm)|sim_worker(_bg)?\.(js|wasm)|sim-worker\.js)$/;
+/** Code that belongs to demos: a demo's module and the workers' script. */
+const DEMO_CODE = /\/(demo_[a-z_]+(_bg)?\.(js|wasm)|sim-worker\.js)$/;
 /** Code that belongs to the search page: its module and its Pagefind glue. */
 const SEARCH_CODE = /\/search(_bg)?\.(js|wasm)$/;
 
@@ -60,15 +61,19 @@ test('pages without a demo fetch no demo or simulation code, and only the search
   }
 });
 
-test('a demo post fetches the demos module and runs its demo on a worker', async () => {
+test("a demo post fetches its demo's module, once, and runs its demo on a worker", async () => {
   const { page, errors } = await newPage(site.context);
   const fetched = recordCode(page);
   await page.goto(site.base + DEMO_POST);
   await appReady(page);
   await resultShown(await liveDemo(page, 'retry'));
-  for (const file of ['/demos_bg.wasm', '/sim-worker.js', '/sim_worker_bg.wasm']) {
+  for (const file of ['/demo_retry.js', '/demo_retry_bg.wasm', '/sim-worker.js']) {
     assert.ok(fetched.some((p) => p.endsWith(file)), `${file} fetched (${fetched})`);
   }
+  // The worker runs the page's compiled module: no second fetch.
+  assert.equal(fetched.filter((p) => p.endsWith('/demo_retry_bg.wasm')).length, 1, `${fetched}`);
+  const others = fetched.filter((p) => DEMO_CODE.test(p) && !/\/(demo_retry(_bg)?\.(js|wasm)|sim-worker\.js)$/.test(p));
+  assert.deepEqual(others, [], "no other demo's code");
   assert.equal(page.workers().length, 1, 'one worker for the one demo');
   assert.deepEqual(errors, []);
   await page.close();
@@ -106,7 +111,7 @@ test('moving between posts with and without demos starts and ends workers', asyn
   await page.waitForURL(`**${DEMO_POST}`);
   await resultShown(await liveDemo(page, 'retry'));
   assert.equal(page.workers().length, 1);
-  assert.equal(fetched.filter((p) => p.endsWith('/demos_bg.wasm')).length, 1, 'the demos module loads once');
+  assert.equal(fetched.filter((p) => p.endsWith('/demo_retry_bg.wasm')).length, 1, "the demo's module loads once");
   await page.goBack();
   await page.waitForURL(`**${textPost}`);
   assert.ok(await noWorkers(page), 'no worker after leaving again');
@@ -118,7 +123,7 @@ test('where no worker can start, the page computes the same numbers itself', asy
   const html = await (await fetch(site.base + DEMO_POST)).text();
   const built = builtStats(html);
   const { page, errors } = await newPage(site.context);
-  await page.route('**/sim-worker.js', (route) =>
+  await page.route(/\/sim-worker\.js(\?|$)/, (route) =>
     route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("no workers in this test");' }),
   );
   await page.goto(site.base + DEMO_POST);

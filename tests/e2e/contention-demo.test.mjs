@@ -91,7 +91,7 @@ test('contention: the full sweep runs on workers, and a page without them comput
   // A worker that cannot start (here: its loader throws): the page
   // computes the sweep itself, between frames, to the same numbers.
   const without = await newPage(site.context);
-  await without.page.route('**/sim-worker.js', (route) =>
+  await without.page.route(/\/sim-worker\.js(\?|$)/, (route) =>
     route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("no workers in this test");' }),
   );
   await without.page.goto(url);

@@ -101,8 +101,8 @@ pub struct PostIndex {
 /// build-time-validated starting parameters.
 ///
 /// `D` is how a reader of the data file takes the demo's spec: the build
-/// and the demos module as the typed [`DemoSpec`]; the blog shell as plain
-/// JSON it hands on unparsed (so that it links none of the simulation's
+/// as the typed [`DemoSpec`]; the blog shell as plain JSON it hands on
+/// unparsed to the demo's module (so that it links none of the simulation's
 /// types, nor a JSON value type).
 ///
 /// Externally tagged (`{"html": {...}}`, `{"demo": {...}}`): an internally

@@ -21,6 +21,7 @@ mod retry_summary;
 pub mod run_parts;
 pub mod run_protocol;
 pub mod run_reply;
+pub mod run_requests;
 pub mod run_schedule;
 mod search_words;
 mod site_pages;
@@ -42,7 +43,7 @@ pub use demo::DemoSpec;
 pub use listing::{Archive, ArchiveYear, AreaPage, TagCount, TagIndex, TagPage};
 pub use paths::{
     about_data_path, about_route, archive_data_path, archive_route, area_data_path, area_route,
-    article_data_path, diagrams_css_path, feed_path, focus_data_path, focus_route,
+    article_data_path, demo_module, diagrams_css_path, feed_path, focus_data_path, focus_route,
     highlight_css_path, index_data_path, post_route, search_bundle_dir, search_words_path,
     tag_data_path, tag_index_data_path, tag_route, tag_slug, tags_route,
 };

@@ -11,6 +11,15 @@ pub fn article_data_path(slug: &str) -> String {
     format!("data/posts/{slug}.json")
 }
 
+/// The wasm module of the demo keyed `demo_key` (`deep-space` ->
+/// `demo_deep_space`): the name of its bin (`src/bin/`), of its link in
+/// index.html and of the JS glue trunk writes at the site root. The shell
+/// imports `<name>.js` on a page with that demo; the demo's worker loads
+/// the same module.
+pub fn demo_module(demo_key: &str) -> String {
+    format!("demo_{}", demo_key.replace('-', "_"))
+}
+
 /// The route (and prerendered folder) of a post, relative to the site root.
 pub fn post_route(slug: &str) -> String {
     format!("posts/{slug}/")
@@ -123,6 +132,31 @@ pub fn diagrams_css_path() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every demo has its module: a bin of the site (`src/bin/`) and a
+    /// link in index.html that trunk builds it from, under the name the
+    /// shell imports.
+    #[test]
+    fn every_demo_has_its_module() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let index = std::fs::read_to_string(root.join("index.html")).expect("index.html");
+        for demo in sim::Demo::ALL {
+            let module = demo_module(demo.key());
+            let bin = root.join(format!("src/bin/{module}.rs"));
+            let source =
+                std::fs::read_to_string(&bin).unwrap_or_else(|e| panic!("{}: {e}", bin.display()));
+            assert!(
+                source.contains(&format!("sim::Demo::{demo:?},")),
+                "{} builds another demo",
+                bin.display()
+            );
+            assert!(
+                index.contains(&format!("data-bin=\"{module}\"")),
+                "index.html has no link for {module}"
+            );
+        }
+        assert_eq!(demo_module("deep-space"), "demo_deep_space");
+    }
 
     #[test]
     fn tag_slugs() {

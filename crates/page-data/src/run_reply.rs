@@ -2,26 +2,22 @@
 //! reply is the task's generation (8 bytes, little-endian), so that the
 //! page drops a superseded answer without decoding it, then frames of a
 //! 4-byte little-endian length and that many bytes: the encoded
-//! `Result<RunAnswer, String>` with its long lists taken out, then each
-//! [`Part`] of them (`run_parts`), which the page reads over several tasks.
+//! `Result<Run, String>` with its long lists taken out, then each part of
+//! them (`run_parts`), which the page reads over several tasks.
 
-use crate::run_parts::{self, Part};
-use crate::run_protocol::{decode, encode, RunAnswer, RunTask};
+use crate::run_protocol::{decode, encode, RunRequest, RunTask};
 
-/// The worker's whole job: an encoded [`RunTask`] in, the reply out (the
-/// module's doc says how it is framed). A message that is not a task is
-/// answered with generation 0 and the reason.
-pub fn answer_run(task: &[u8]) -> Vec<u8> {
-    let (generation, mut answer) = match decode::<RunTask>(task) {
+/// The worker's whole job: an encoded [`RunTask`] of `R` in, the reply out
+/// (the module's doc says how it is framed). A message that is not such a
+/// task is answered with generation 0 and the reason.
+pub fn answer_run<R: RunRequest>(task: &[u8]) -> Vec<u8> {
+    let (generation, mut answer) = match decode::<RunTask<R>>(task) {
         Ok(task) => (task.generation, Ok(task.request.run_for_page())),
         Err(reason) => (0, Err(format!("not a run task: {reason}"))),
     };
-    let parts = answer
-        .as_mut()
-        .map(run_parts::take_parts)
-        .unwrap_or_default();
+    let parts = answer.as_mut().map(R::take_parts).unwrap_or_default();
     let mut reply = generation.to_le_bytes().to_vec();
-    push_frame(&mut reply, &encode::<Result<RunAnswer, String>>(&answer));
+    push_frame(&mut reply, &encode::<Result<R::Run, String>>(&answer));
     for part in &parts {
         push_frame(&mut reply, &encode(part));
     }
@@ -43,14 +39,14 @@ pub fn reply_generation(reply: &[u8]) -> Option<u64> {
 
 /// A reply read a frame at a time: the page reads the run's head in the
 /// task that received it and its parts over later tasks.
-pub struct ReplyReader {
+pub struct ReplyReader<R: RunRequest> {
     reply: Vec<u8>,
     /// Where the next frame starts.
     at: usize,
-    answer: RunAnswer,
+    run: R::Run,
 }
 
-impl ReplyReader {
+impl<R: RunRequest> ReplyReader<R> {
     /// Reads a reply's head: the run without its long lists, or why the
     /// reply carries no run.
     pub fn new(reply: Vec<u8>) -> Result<Self, String> {
@@ -58,8 +54,8 @@ impl ReplyReader {
             return Err("a reply too short to read".into());
         }
         let (head, at) = frame(&reply, 8)?;
-        let answer = decode::<Result<RunAnswer, String>>(head)??;
-        Ok(Self { reply, at, answer })
+        let run = decode::<Result<R::Run, String>>(head)??;
+        Ok(Self { reply, at, run })
     }
 
     /// Whether every part has been read.
@@ -70,15 +66,15 @@ impl ReplyReader {
     /// Reads the next part into the run.
     pub fn read_part(&mut self) -> Result<(), String> {
         let (bytes, next) = frame(&self.reply, self.at)?;
-        let part = decode::<Part>(bytes)?;
-        run_parts::put_back(&mut self.answer, part)?;
+        let part = decode::<R::Part>(bytes)?;
+        R::put_back(&mut self.run, part)?;
         self.at = next;
         Ok(())
     }
 
     /// The run as read so far (whole once [`done`](Self::done)).
-    pub fn answer(self) -> RunAnswer {
-        self.answer
+    pub fn run(self) -> R::Run {
+        self.run
     }
 }
 
@@ -95,97 +91,130 @@ fn frame(reply: &[u8], at: usize) -> Result<(&[u8], usize), String> {
 }
 
 /// The run a reply carries, read whole at once, or why there is none.
-pub fn reply_answer(reply: &[u8]) -> Result<RunAnswer, String> {
-    let mut reader = ReplyReader::new(reply.to_vec())?;
+pub fn reply_run<R: RunRequest>(reply: &[u8]) -> Result<R::Run, String> {
+    let mut reader = ReplyReader::<R>::new(reply.to_vec())?;
     while !reader.done() {
         reader.read_part()?;
     }
-    Ok(reader.answer())
+    Ok(reader.run())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::run_protocol::RunRequest;
+    use crate::run_requests::*;
     use crate::StormSetup;
     use sim::{
         BreakerScenario, ConsensusScenario, DeepSpaceScenario, QueueScenario, RetryScenario,
     };
 
-    fn requests() -> Vec<RunRequest> {
-        let mut storm = StormSetup::new(sim::StormScenario::default());
-        storm.protect.breaker = true;
-        vec![
-            RunRequest::Retry {
-                seed: 7,
-                scenario: RetryScenario::default(),
-            },
-            RunRequest::Breaker {
-                seed: 7,
-                scenario: BreakerScenario::default(),
-            },
-            RunRequest::Storm {
-                seed: 7,
-                setup: storm,
-            },
-            RunRequest::Queue {
-                seed: 7,
-                scenario: QueueScenario::default(),
-            },
-            RunRequest::DeepSpace {
-                seed: 7,
-                scenario: DeepSpaceScenario::default(),
-            },
-            RunRequest::Consensus {
-                seed: 7,
-                scenario: ConsensusScenario::default(),
-            },
-        ]
+    /// What a worker answers to `request` is the run the page would have
+    /// computed, bit for bit, after `tweak` (what the page's copy leaves
+    /// out).
+    fn answers_bit_for_bit<R: RunRequest>(request: R, tweak: impl Fn(&mut R::Run)) {
+        let generation = 40;
+        let task = encode(&RunTask {
+            generation,
+            request: request.clone(),
+        });
+        let reply = answer_run::<R>(&task);
+        assert_eq!(reply_generation(&reply), Some(generation));
+        let run = reply_run::<R>(&reply).expect("a run");
+        // Equal runs, and equal bytes: no float moved by one ulp (no post's
+        // run comes near the page's trace limit).
+        let mut expected = request.run();
+        tweak(&mut expected);
+        assert_eq!(run, expected, "{request:?}");
+        assert_eq!(encode(&run), encode(&expected));
+    }
+
+    /// The retry runs come without their attempt records.
+    fn no_attempts(run: &mut sim::RetryRun) {
+        assert!(!run.attempts.is_empty());
+        run.attempts.clear();
     }
 
     #[test]
     fn a_workers_answer_is_the_run_the_page_would_compute_bit_for_bit() {
-        for (i, request) in requests().into_iter().enumerate() {
-            let generation = 40 + i as u64;
-            let task = encode(&RunTask {
-                generation,
-                request: request.clone(),
-            });
-            let reply = answer_run(&task);
-            assert_eq!(reply_generation(&reply), Some(generation));
-            let answer = reply_answer(&reply).expect("a run");
-            // Equal runs, and equal bytes: no float moved by one ulp (no
-            // post's run comes near the page's trace limit; the retry runs
-            // come without their attempt records).
-            let mut run = request.run();
-            if let RunAnswer::Retry(r) | RunAnswer::Breaker(r) = &mut run {
-                assert!(!r.attempts.is_empty());
-                r.attempts.clear();
-            }
-            assert_eq!(answer, run, "{request:?}");
-            assert_eq!(encode(&answer), encode(&run));
-        }
+        let seed = 7;
+        answers_bit_for_bit(
+            RetryRequest {
+                seed,
+                scenario: RetryScenario::default(),
+            },
+            no_attempts,
+        );
+        answers_bit_for_bit(
+            BreakerRequest {
+                seed,
+                scenario: BreakerScenario::default(),
+            },
+            no_attempts,
+        );
+        let mut setup = StormSetup::new(sim::StormScenario::default());
+        setup.protect.breaker = true;
+        answers_bit_for_bit(StormRequest { seed, setup }, |_| {});
+        answers_bit_for_bit(
+            QueueRequest {
+                seed,
+                scenario: QueueScenario::default(),
+            },
+            |_| {},
+        );
+        answers_bit_for_bit(
+            DeepSpaceRequest {
+                seed,
+                scenario: DeepSpaceScenario::default(),
+            },
+            |_| {},
+        );
+        answers_bit_for_bit(
+            ConsensusRequest {
+                seed,
+                scenario: ConsensusScenario::default(),
+            },
+            |_| {},
+        );
     }
 
     #[test]
     fn a_message_that_is_not_a_task_is_answered_with_the_reason() {
-        let reply = answer_run(b"\xc1 nonsense");
+        let reply = answer_run::<RetryRequest>(b"\xc1 nonsense");
         assert_eq!(reply_generation(&reply), Some(0));
-        assert!(reply_answer(&reply)
+        assert!(reply_run::<RetryRequest>(&reply)
             .unwrap_err()
             .starts_with("not a run task"));
         assert_eq!(reply_generation(b"short"), None);
-        assert!(reply_answer(b"short").is_err());
+        assert!(reply_run::<RetryRequest>(b"short").is_err());
+    }
+
+    #[test]
+    fn another_demos_task_or_reply_is_refused() {
+        let queue = QueueRequest {
+            seed: 1,
+            scenario: QueueScenario::default(),
+        };
+        let task = encode(&RunTask {
+            generation: 3,
+            request: queue.clone(),
+        });
+        let reply = answer_run::<RetryRequest>(&task);
+        assert!(reply_run::<RetryRequest>(&reply)
+            .unwrap_err()
+            .starts_with("not a run task"));
+        let queue_reply = answer_run::<QueueRequest>(&task);
+        assert!(reply_run::<QueueRequest>(&queue_reply).is_ok());
+        assert!(reply_run::<ConsensusRequest>(&queue_reply).is_err());
     }
 
     #[test]
     fn a_long_run_travels_in_parts_and_is_put_back_whole() {
-        let request = crate::run_protocol::long_retry_request();
-        let reply = answer_run(&encode(&RunTask {
+        let request = long_retry_request();
+        let reply = answer_run::<RetryRequest>(&encode(&RunTask {
             generation: 9,
             request: request.clone(),
         }));
-        let mut reader = ReplyReader::new(reply.clone()).expect("a head");
+        let mut reader = ReplyReader::<RetryRequest>::new(reply.clone()).expect("a head");
         let mut parts = 0;
         while !reader.done() {
             reader.read_part().expect("a part");
@@ -194,11 +223,11 @@ mod tests {
         // 20,000 trace events and 10,000 requests, 2,000 to a part.
         assert_eq!(parts, 15);
         let expected = request.run_for_page();
-        assert_eq!(encode(&reader.answer()), encode(&expected));
+        assert_eq!(encode(&reader.run()), encode(&expected));
 
         // A reply cut short says so instead of showing part of a run.
         let cut = &reply[..reply.len() - 10];
-        assert!(reply_answer(cut)
+        assert!(reply_run::<RetryRequest>(cut)
             .unwrap_err()
             .contains("cut inside a frame"));
     }

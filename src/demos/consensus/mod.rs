@@ -9,9 +9,9 @@ mod cluster;
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use page_data::run_protocol::{RunAnswer, RunRequest};
+use page_data::run_requests::ConsensusRequest;
 use page_data::{consensus_story, consensus_summary, export};
-use sim::consensus::{ConsensusRun, ConsensusScenario, Delay, Property};
+use sim::consensus::{ConsensusScenario, Delay, Property};
 use sim::{micros_to_ms, ms_to_micros, Micros};
 
 use super::canvas::chart_effect;
@@ -38,8 +38,7 @@ pub fn ConsensusDemo(seed: u64, scenario: ConsensusScenario, index: usize) -> im
     live_demo(
         state,
         index,
-        |seed, scenario| RunRequest::Consensus { seed, scenario },
-        RunAnswer::consensus,
+        |seed, scenario| ConsensusRequest { seed, scenario },
         consensus_figure,
     )
 }
@@ -59,7 +58,7 @@ fn clock(at: Micros) -> String {
 
 fn consensus_figure(
     state: DemoState<ConsensusScenario>,
-    live: LiveRun<ConsensusRun>,
+    live: LiveRun<ConsensusRequest>,
     index: usize,
 ) -> impl IntoView {
     let (seed, scenario) = (state.seed, state.scenario);

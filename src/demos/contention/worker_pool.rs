@@ -1,7 +1,8 @@
 //! The web workers that compute a sweep's cells off the main thread, one
-//! per core up to four (`src/bin/sim_worker.rs`). This only starts them,
-//! posts tasks and reports what they say; what to ask is the runner's
-//! business.
+//! per core up to four, each running the contention demo's own module
+//! (`src/bin/demo_contention.rs`; `crate::demos::sim_worker` starts them).
+//! This only starts them, posts tasks and reports what they say; what to
+//! ask is the runner's business.
 
 use std::rc::Rc;
 

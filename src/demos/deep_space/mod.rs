@@ -8,7 +8,7 @@ mod path;
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use page_data::run_protocol::{DeepSpaceRuns, RunAnswer, RunRequest};
+use page_data::run_requests::{DeepSpaceRequest, DeepSpaceRuns};
 use page_data::{deep_space_stats, export};
 use sim::{micros_to_ms, ms_to_micros, DeepSpaceRun, DeepSpaceScenario};
 
@@ -85,15 +85,14 @@ pub fn DeepSpaceDemo(seed: u64, scenario: DeepSpaceScenario, index: usize) -> im
     live_demo(
         state,
         index,
-        |seed, scenario| RunRequest::DeepSpace { seed, scenario },
-        RunAnswer::deep_space,
+        |seed, scenario| DeepSpaceRequest { seed, scenario },
         deep_space_figure,
     )
 }
 
 fn deep_space_figure(
     state: DemoState<DeepSpaceScenario>,
-    live: LiveRun<DeepSpaceRuns>,
+    live: LiveRun<DeepSpaceRequest>,
     index: usize,
 ) -> impl IntoView {
     let (seed, scenario) = (state.seed, state.scenario);

@@ -9,7 +9,7 @@ mod table;
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use page_data::run_protocol::{RunAnswer, RunRequest};
+use page_data::run_requests::QueueRequest;
 use page_data::{export, queue_summary};
 use sim::{micros_to_ms, ms_to_micros, QueueRun, QueueScenario};
 
@@ -98,15 +98,14 @@ pub fn QueueDemo(seed: u64, scenario: QueueScenario, index: usize) -> impl IntoV
     live_demo(
         state,
         index,
-        |seed, scenario| RunRequest::Queue { seed, scenario },
-        RunAnswer::queue,
+        |seed, scenario| QueueRequest { seed, scenario },
         queue_figure,
     )
 }
 
 fn queue_figure(
     state: DemoState<QueueScenario>,
-    live: LiveRun<QueueRun>,
+    live: LiveRun<QueueRequest>,
     index: usize,
 ) -> impl IntoView {
     let (seed, scenario) = (state.seed, state.scenario);

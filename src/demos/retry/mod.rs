@@ -7,7 +7,7 @@ mod controls;
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use page_data::run_protocol::{RunAnswer, RunRequest};
+use page_data::run_requests::RetryRequest;
 use page_data::{export, retry_summary};
 use sim::{Micros, RetryRun, RetryScenario};
 
@@ -47,15 +47,14 @@ pub fn RetryDemo(seed: u64, scenario: RetryScenario, index: usize) -> impl IntoV
     live_demo(
         state,
         index,
-        |seed, scenario| RunRequest::Retry { seed, scenario },
-        RunAnswer::retry,
+        |seed, scenario| RetryRequest { seed, scenario },
         retry_figure,
     )
 }
 
 fn retry_figure(
     state: DemoState<RetryScenario>,
-    live: LiveRun<RetryRun>,
+    live: LiveRun<RetryRequest>,
     index: usize,
 ) -> impl IntoView {
     let (seed, scenario) = (state.seed, state.scenario);

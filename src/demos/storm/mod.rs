@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use page_data::{export, storm_summary};
 use std::sync::Arc;
 
-use page_data::run_protocol::{RunAnswer, RunRequest};
+use page_data::run_requests::StormRequest;
 use sim::{ms_to_micros, BackoffPolicy, StormRun};
 
 use super::canvas::chart_effect;
@@ -82,29 +82,21 @@ pub fn StormDemo(seed: u64, scenario: sim::StormScenario, index: usize) -> impl 
     live_demo(
         state,
         index,
-        |seed, setup| RunRequest::Storm { seed, setup },
-        shared_storm_runs,
+        |seed, setup| StormRequest { seed, setup },
         storm_figure,
     )
 }
 
-/// The storm answer's two runs, each shared on its own.
-fn shared_storm_runs(answer: RunAnswer) -> Option<(Arc<StormRun>, Arc<StormRun>)> {
-    answer
-        .storm()
-        .map(|runs| (Arc::new(runs.configured), Arc::new(runs.protected)))
-}
-
 fn storm_figure(
     state: DemoState<StormSetup>,
-    live: LiveRun<(Arc<StormRun>, Arc<StormRun>)>,
+    live: LiveRun<StormRequest>,
     index: usize,
 ) -> impl IntoView {
     let (seed, setup) = (state.seed, state.scenario);
     let runs = live.run();
     // Each run shared with the answer, not copied out of it.
-    let configured = Memo::new(move |_| runs.with(|r| Shared::from_arc(Arc::clone(&r.0))));
-    let protected = Memo::new(move |_| runs.with(|r| Shared::from_arc(Arc::clone(&r.1))));
+    let configured = Memo::new(move |_| runs.with(|r| Shared::from_arc(Arc::clone(&r.configured))));
+    let protected = Memo::new(move |_| runs.with(|r| Shared::from_arc(Arc::clone(&r.protected))));
     let axes = Memo::new(move |_| {
         let (span, bucket) = setup.with(|s| (s.scenario.duration_ms, s.scenario.bucket_ms));
         let a = configured.with(|r| charts::storm_rates(&r.series, bucket));

@@ -1,7 +1,7 @@
 //! Subresource integrity of the app shell's links, computed again from the
 //! files that were shipped.
 //!
-//! trunk runs its three wasm pipelines (shell, demos, sim worker) at once,
+//! trunk runs its wasm pipelines (the shell, each demo's module, search) at once,
 //! and each copies the library's JS snippets into the same staging folder
 //! and hashes them there. One pipeline can hash a snippet while another has
 //! just truncated it for its own copy, and then the page names the digest of
