@@ -52,7 +52,9 @@ fn load(slot: Rc<RefCell<Slot>>, host: HtmlElement, module: &str, spec: String, 
     }
     let file = format!("{module}.js");
     leptos::task::spawn_local(async move {
-        let mounted = lazy_module::load(&file).await.and_then(|module| {
+        let module = lazy_module::load(&file).await;
+        lazy_module::next_task().await;
+        let mounted = module.and_then(|module| {
             let args = [
                 &JsValue::from(host),
                 &JsValue::from_str(&spec),

@@ -19,6 +19,18 @@ pub async fn load(file: &str) -> Result<JsValue, JsValue> {
     JsFuture::from(load_module(&crate::data::site_url(file))).await
 }
 
+/// Resolves in a task of its own (a zero timeout): starting a module (its
+/// wasm instantiated in the task its fetch finished) and mounting what it
+/// shows are then two tasks, not one that holds the page for both.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Calls the module's export `name` with `args`: its answer, or what it
 /// threw.
 pub fn call(module: &JsValue, name: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
