@@ -36,7 +36,10 @@ pub fn start() -> Option<Worker> {
     );
     let worker = Worker::new_with_options(&crate::data::site_url(&script), &options).ok()?;
     // The compiled module, shared, not copied; the worker's first message.
-    worker.post_message(&wasm_bindgen::module()).ok()?;
+    if worker.post_message(&wasm_bindgen::module()).is_err() {
+        worker.terminate();
+        return None;
+    }
     Some(worker)
 }
 
