@@ -54,6 +54,9 @@ fn load(slot: Rc<RefCell<Slot>>, host: HtmlElement, module: &str, spec: String, 
     leptos::task::spawn_local(async move {
         let module = lazy_module::load(&file).await;
         lazy_module::next_task().await;
+        if slot.borrow().gone {
+            return;
+        }
         let mounted = module.and_then(|module| {
             let args = [
                 &JsValue::from(host),

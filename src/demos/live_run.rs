@@ -13,11 +13,11 @@ use std::sync::Arc;
 use super::sim_worker::{Heard, RunWorker};
 use super::state::DemoState;
 use leptos::prelude::*;
-use page_data::run_protocol::{self, RunRequest, RunTask};
+use page_data::run_protocol::{self, RunRequest};
 use page_data::run_reply::{self, ReplyReader};
 use page_data::run_schedule::{RunAction, RunSchedule};
 
-/// A demo whose runs come from the sim worker: `request` says what to run
+/// A demo whose runs come from its worker: `request` says what to run
 /// for the demo's seed and state, and `figure` draws the live demo once the
 /// first run has arrived (until then the slot's static picture stays).
 pub fn live_demo<S, R, V>(
@@ -184,12 +184,9 @@ impl<R: RunRequest> LiveRun<R> {
     fn task(self, generation: u64) -> Option<Vec<u8>> {
         self.engine
             .try_with_value(|e| {
-                e.newest.clone().map(|request| {
-                    run_protocol::encode(&RunTask {
-                        generation,
-                        request,
-                    })
-                })
+                e.newest
+                    .as_ref()
+                    .map(|request| run_protocol::encode_task(generation, request))
             })
             .flatten()
     }

@@ -1,6 +1,7 @@
-//! Live demos: one module per demo, each controls + views over a sim
-//! scenario. No simulation logic here: the sim decides what happens, on a
-//! web worker ([`live_run`]).
+//! Live demos: one Rust module per demo, each controls + views over a sim
+//! scenario. No simulation logic here: the sim decides what happens, on
+//! the demo's web worker ([`live_run`]), or on the page where no worker
+//! starts.
 //!
 //! Each demo is a wasm module of its own (`src/bin/demo_<key>.rs`, made
 //! with [`demo_module!`](crate::demo_module)) that the blog shell imports

@@ -27,7 +27,10 @@ pub fn set_module_demo(demo: Demo) {
 /// (no Worker, or a policy forbids it). Its module may still fail to load:
 /// it then posts "failed: ..." or fires `error`.
 pub fn start() -> Option<Worker> {
-    let demo = MODULE_DEMO.get()?;
+    let Some(demo) = MODULE_DEMO.get() else {
+        leptos::logging::warn!("no demo mounted in this module: no worker to start");
+        return None;
+    };
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
     let script = format!(

@@ -27,6 +27,15 @@ function recordCode(page) {
   return fetched;
 }
 
+/** Records the page's console warnings (a worker that stopped says so). */
+function recordWarnings(page) {
+  const warnings = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  return warnings;
+}
+
 /** A published post without a demo, from the site's own data. */
 async function textOnlyPost() {
   const index = await (await fetch(`${site.base}/data/index.json`)).json();
@@ -64,9 +73,15 @@ test('pages without a demo fetch no demo or simulation code, and only the search
 test("a demo post fetches its demo's module, once, and runs its demo on a worker", async () => {
   const { page, errors } = await newPage(site.context);
   const fetched = recordCode(page);
+  const warnings = recordWarnings(page);
   await page.goto(site.base + DEMO_POST);
   await appReady(page);
   await resultShown(await liveDemo(page, 'retry'));
+  // A change, computed by the worker too.
+  await page.getByLabel('Server failure rate').focus();
+  await page.keyboard.press('ArrowRight');
+  await resultShown(await liveDemo(page, 'retry'));
+  assert.deepEqual(warnings.filter((w) => /worker/.test(w)), [], 'the worker computed every run');
   for (const file of ['/demo_retry.js', '/demo_retry_bg.wasm', '/sim-worker.js']) {
     assert.ok(fetched.some((p) => p.endsWith(file)), `${file} fetched (${fetched})`);
   }
@@ -115,6 +130,37 @@ test('moving between posts with and without demos starts and ends workers', asyn
   await page.goBack();
   await page.waitForURL(`**${textPost}`);
   assert.ok(await noWorkers(page), 'no worker after leaving again');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("from one demo's post to another's: the first demo's workers end, the second's module and workers start", async () => {
+  const other = '/posts/leader-election-is-a-timeout-and-a-vote/';
+  const { page, errors } = await newPage(site.context);
+  const fetched = recordCode(page);
+  const warnings = recordWarnings(page);
+  await page.goto(site.base + DEMO_POST);
+  await appReady(page);
+  await resultShown(await liveDemo(page, 'retry'));
+  const modulesOf = () => page.workers().map((w) => new URL(w.url()).searchParams.get('module'));
+  assert.deepEqual(modulesOf(), ['demo_retry']);
+
+  // In the app, to the consensus post (two demos, one module).
+  await page.evaluate((href) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = 'to the other demo';
+    document.querySelector('#app main').append(a);
+  }, other);
+  await page.click(`#app main a[href="${other}"]`);
+  await page.waitForURL(`**${other}`);
+  await resultShown(await liveDemo(page, 'consensus'));
+  for (let i = 0; i < 50 && modulesOf().includes('demo_retry'); i++) await page.waitForTimeout(100);
+  const modules = modulesOf();
+  assert.ok(modules.length > 0 && modules.every((m) => m === 'demo_consensus'), `workers: ${modules}`);
+  const wasm = fetched.filter((p) => p.endsWith('_bg.wasm') && !/\/site-/.test(p));
+  assert.deepEqual(wasm.map((p) => p.split('/').pop()), ['demo_retry_bg.wasm', 'demo_consensus_bg.wasm']);
+  assert.deepEqual(warnings.filter((w) => /worker/.test(w)), [], 'the workers computed every run');
   assert.deepEqual(errors, []);
   await page.close();
 });

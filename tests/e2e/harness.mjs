@@ -174,7 +174,7 @@ export async function dataTable(page, scope) {
 
 /**
  * The live demo `name` once it has replaced its static picture (its first
- * run has come from the sim worker): a locator of its figure.
+ * run has come from its worker): a locator of its figure.
  */
 export async function liveDemo(page, name, timeout = 60_000) {
   await page.waitForSelector('#app[data-ready="true"]', { timeout });

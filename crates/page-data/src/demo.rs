@@ -10,7 +10,7 @@ use sim::{
 /// variants are [`Demo`]'s, keyed with the same keys (`{"deep-space":
 /// {...}}`; the `registry_and_specs_agree` test checks it). Externally
 /// tagged: an internally tagged enum is read through serde's buffered
-/// `Content`, which cost the demos module 2.9 KB brotli (PERFORMANCE.md).
+/// `Content`, which cost the demos' code 2.9 KB brotli (PERFORMANCE.md).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DemoSpec {

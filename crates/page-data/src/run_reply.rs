@@ -5,16 +5,16 @@
 //! `Result<Run, String>` with its long lists taken out, then each part of
 //! them (`run_parts`), which the page reads over several tasks.
 
-use crate::run_protocol::{decode, encode, RunRequest, RunTask};
+use crate::run_protocol::{decode, decode_task, encode, RunRequest};
 
-/// The worker's whole job: an encoded [`RunTask`] of `R` in, the reply out
-/// (the module's doc says how it is framed). A message that is not such a
-/// task is answered with generation 0 and the reason.
+/// The worker's whole job: a task of `R` (`run_protocol::encode_task`) in,
+/// the reply out (the module's doc says how it is framed). A task whose
+/// request cannot be read is answered under its generation with the reason.
 pub fn answer_run<R: RunRequest>(task: &[u8]) -> Vec<u8> {
-    let (generation, mut answer) = match decode::<RunTask<R>>(task) {
-        Ok(task) => (task.generation, Ok(task.request.run_for_page())),
-        Err(reason) => (0, Err(format!("not a run task: {reason}"))),
-    };
+    let (generation, request) = decode_task::<R>(task);
+    let mut answer = request
+        .map(|request| request.run_for_page())
+        .map_err(|reason| format!("not a run task: {reason}"));
     let parts = answer.as_mut().map(R::take_parts).unwrap_or_default();
     let mut reply = generation.to_le_bytes().to_vec();
     push_frame(&mut reply, &encode::<Result<R::Run, String>>(&answer));
@@ -102,6 +102,7 @@ pub fn reply_run<R: RunRequest>(reply: &[u8]) -> Result<R::Run, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::run_protocol::encode_task;
     use crate::run_requests::*;
     use crate::StormSetup;
     use sim::{
@@ -113,10 +114,7 @@ mod tests {
     /// out).
     fn answers_bit_for_bit<R: RunRequest>(request: R, tweak: impl Fn(&mut R::Run)) {
         let generation = 40;
-        let task = encode(&RunTask {
-            generation,
-            request: request.clone(),
-        });
+        let task = encode_task(generation, &request);
         let reply = answer_run::<R>(&task);
         assert_eq!(reply_generation(&reply), Some(generation));
         let run = reply_run::<R>(&reply).expect("a run");
@@ -179,8 +177,8 @@ mod tests {
 
     #[test]
     fn a_message_that_is_not_a_task_is_answered_with_the_reason() {
-        let reply = answer_run::<RetryRequest>(b"\xc1 nonsense");
-        assert_eq!(reply_generation(&reply), Some(0));
+        let reply = answer_run::<RetryRequest>(b"\x05\0\0\0\0\0\0\0 nonsense");
+        assert_eq!(reply_generation(&reply), Some(5), "its generation");
         assert!(reply_run::<RetryRequest>(&reply)
             .unwrap_err()
             .starts_with("not a run task"));
@@ -194,11 +192,9 @@ mod tests {
             seed: 1,
             scenario: QueueScenario::default(),
         };
-        let task = encode(&RunTask {
-            generation: 3,
-            request: queue.clone(),
-        });
+        let task = encode_task(3, &queue);
         let reply = answer_run::<RetryRequest>(&task);
+        assert_eq!(reply_generation(&reply), Some(3));
         assert!(reply_run::<RetryRequest>(&reply)
             .unwrap_err()
             .starts_with("not a run task"));
@@ -210,10 +206,7 @@ mod tests {
     #[test]
     fn a_long_run_travels_in_parts_and_is_put_back_whole() {
         let request = long_retry_request();
-        let reply = answer_run::<RetryRequest>(&encode(&RunTask {
-            generation: 9,
-            request: request.clone(),
-        }));
+        let reply = answer_run::<RetryRequest>(&encode_task(9, &request));
         let mut reader = ReplyReader::<RetryRequest>::new(reply.clone()).expect("a head");
         let mut parts = 0;
         while !reader.done() {

@@ -3,7 +3,7 @@
 //! (stop, restart, time out, a request, a partition, a dropped message):
 //! each action is an intervention added to the scenario at that moment,
 //! forgetting the ones after it, so history forks there and the URL holds
-//! the whole story. The run itself comes from the sim worker.
+//! the whole story. The run itself comes from the demo's worker.
 
 mod cluster;
 

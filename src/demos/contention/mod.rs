@@ -62,10 +62,25 @@ pub fn ContentionDemo(seed: u64, scenario: ContentionSweep, index: usize) -> imp
     let (seed, sweep) = (state.seed, state.scenario);
     let runner = SweepRunner::new();
     // Each sweep starts in a task of its own, not in the one that builds
-    // the figure (or handles the control that asked for it).
+    // the figure (or handles the control that asked for it); only the
+    // newest asked for starts, and none once the demo is gone.
+    let asked = StoredValue::new(0_u64);
     Effect::new(move |_| {
         let (sweep, seed) = (sweep.get(), seed.get());
-        set_timeout(move || runner.start(sweep, seed), std::time::Duration::ZERO);
+        let Some(turn) = asked.try_update_value(|n| {
+            *n += 1;
+            *n
+        }) else {
+            return;
+        };
+        set_timeout(
+            move || {
+                if asked.try_get_value() == Some(turn) {
+                    runner.start(sweep, seed);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     });
     let total = Memo::new(move |_| sweep.with(|s| s.cells().len()));
     let reduced = prefers_reduced_motion();

@@ -1,6 +1,6 @@
 //! The retry demo: one client, a lossy link, a flaky server. The reader
 //! changes latency, loss, failure, timeout, attempts, deadline and policy;
-//! the run is recomputed on the sim worker, its timeline plays back in
+//! the run is recomputed on the demo's worker, its timeline plays back in
 //! lanes, and the numbers, the latency chart and a data table follow.
 
 mod controls;

@@ -10,7 +10,7 @@ use super::{now_ms, Engine, Slot, SweepRunner, WORKER_START_MS};
 impl SweepRunner {
     /// Starts the workers once (they serve every sweep of this demo).
     pub(super) fn start_workers(self) {
-        if self.engine.with_value(|e| e.pool_tried) {
+        if self.engine.try_with_value(|e| e.pool_tried) != Some(false) {
             return;
         }
         let count = worker_count();
