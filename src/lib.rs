@@ -27,8 +27,9 @@ mod takeover;
 
 pub use app::App;
 
-/// Mounts the app over the prerendered page.
+/// Mounts the app over the prerendered page, in a task after the one that
+/// started the wasm (each task short: `components::Later`).
 pub fn start() {
     panic_report::install();
-    takeover::mount_app();
+    leptos::prelude::set_timeout(takeover::mount_app, std::time::Duration::ZERO);
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::App;
+use crate::components::on_built;
 
 const APP_ID: &str = "app";
 
@@ -43,13 +44,14 @@ pub fn reveal() {
     }
 }
 
-/// Render inside a route once its data is on screen: reveals the app.
+/// Render inside a route after its content: reveals the app once that
+/// content is built ([`on_built`]).
 #[component]
 pub fn RouteReady() -> impl IntoView {
-    Effect::new(move |_| {
+    on_built(|| {
         reveal();
         if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(LAYOUT_EVENT)) {
             let _ = window.dispatch_event(&event);
         }
-    });
+    })
 }

@@ -17,7 +17,6 @@ mod data_table;
 mod deep_space;
 mod download;
 mod export;
-mod later;
 mod legend;
 mod live_run;
 mod motion;

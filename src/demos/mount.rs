@@ -15,6 +15,7 @@ use sim::Demo;
 use wasm_bindgen::JsCast;
 
 use super::redraw_epoch::RedrawEpoch;
+use crate::components::{later, on_built};
 
 /// A mounted demo; dropping it unmounts the demo.
 pub struct MountedDemo {
@@ -48,19 +49,22 @@ pub fn mount<S: DeserializeOwned + 'static>(
             panic!("a deliberate panic as demo {index} mounts (demo-panic in the URL)");
         }
         RedrawEpoch::provide();
-        view(seed, scenario, index)
+        // The demo's state and components are made in this task, its
+        // figure built in the next (`later`): one task for both held the
+        // page for over 100 ms on a phone-speed CPU.
+        later(view(seed, scenario, index))
     });
     Ok(MountedDemo {
         _mounted: Box::new(handle),
     })
 }
 
-/// Removes the slot's static picture once the live demo is on screen (put
-/// it inside the demo's `Show`). The picture is the element with the demo's
-/// id that comes first in the page, and it is not live.
+/// Removes the slot's static picture once the live figure is built (put it
+/// in the figure: [`on_built`]). The picture is the element with the
+/// demo's id that comes first in the page, and it is not live.
 #[component]
 pub fn RetireStaticPicture(index: usize) -> impl IntoView {
-    Effect::new(move |_| {
+    on_built(move || {
         let id = format!("demo-{index}");
         let picture = web_sys::window()
             .and_then(|w| w.document())
@@ -70,5 +74,5 @@ pub fn RetireStaticPicture(index: usize) -> impl IntoView {
             picture.remove();
         }
         RedrawEpoch::bump_current();
-    });
+    })
 }

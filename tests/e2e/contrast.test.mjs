@@ -89,6 +89,22 @@ function pairsOnPage() {
     check(`control edge "${el.textContent.trim() || el.tagName}"`, el, s.borderTopColor, behind(el.parentElement), 3);
     check(`control text "${el.textContent.trim() || el.tagName}"`, el, s.color, behind(el), 4.5);
   }
+  // The demos' numbers, as faded as their opacity (and their ancestors')
+  // fades them: a figure computing a newer run keeps showing the last one,
+  // and it must stay legible.
+  const opacity = (el) => {
+    let o = 1;
+    for (let e = el; e; e = e.parentElement) o *= parseFloat(getComputedStyle(e).opacity);
+    return o;
+  };
+  for (const el of document.querySelectorAll('#app .demo-stats dt, #app .demo-stats dd')) {
+    const c = parse(getComputedStyle(el).color);
+    if (!c || !el.textContent.trim()) continue;
+    const ground = behind(el);
+    const o = opacity(el) * c.a;
+    const seen = c.rgb.map((v, i) => v * o + ground[i] * (1 - o));
+    pairs.push({ what: `number "${el.textContent.trim().slice(0, 20)}"`, rgb: seen, against: ground, min: 4.5 });
+  }
   // The build's SVG charts (before a demo goes live): strokes and fills
   // drawn at full opacity (a faint grid is decoration), and the text.
   for (const svg of document.querySelectorAll('.demo-static .chart svg')) {
@@ -160,9 +176,15 @@ for (const scheme of ['light', 'dark']) {
       const { problems: found, checked } = judge(await page.evaluate(pairsOnPage));
       for (const p of found) problems.push(`${path} ${p}`);
       for (const [kind, n] of Object.entries(checked)) seen[kind] = (seen[kind] ?? 0) + n;
+      // Again as the demos look while a newer run computes (what a long
+      // run shows for seconds).
+      await page.evaluate(() => {
+        for (const f of document.querySelectorAll('#app figure.demo-live')) f.setAttribute('aria-busy', 'true');
+      });
+      for (const p of judge(await page.evaluate(pairsOnPage)).problems) problems.push(`${path} (updating) ${p}`);
     }
     // Something of each kind was measured: an empty page passes nothing.
-    for (const kind of ['diagram', 'code', 'control']) assert.ok(seen[kind] > 10, `${kind}: ${seen[kind]}`);
+    for (const kind of ['diagram', 'code', 'control', 'number']) assert.ok(seen[kind] > 10, `${kind}: ${seen[kind]}`);
     assert.deepEqual(problems, []);
     assert.deepEqual(errors, []);
     await page.close();

@@ -17,13 +17,13 @@ use sim::{micros_to_ms, ms_to_micros, Micros};
 use super::canvas::chart_effect;
 use super::controls::Slider;
 use super::export::ExportButtons;
-use super::later::Later;
 use super::legend::Legend;
 use super::live_run::{live_demo, LiveRun};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
 use super::seed::SeedControls;
 use super::state::DemoState;
+use crate::components::Later;
 use cluster::{ClusterTable, InFlight, NetworkControls};
 
 /// Speeds offered: Raft's clock runs in milliseconds, so slower than real

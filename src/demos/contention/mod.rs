@@ -15,13 +15,13 @@ use sim::{ContentionSummary, ContentionSweep};
 use super::canvas::chart_effect;
 use super::controls::Slider;
 use super::export::ExportButtons;
-use super::later::Later;
 use super::legend::Legend;
 use super::motion::prefers_reduced_motion;
 use super::mount::RetireStaticPicture;
 use super::playback::SPEEDS;
 use super::seed::SeedControls;
 use super::state::DemoState;
+use crate::components::Later;
 use runner::SweepRunner;
 
 /// Runs-per-point choices.
@@ -118,6 +118,7 @@ pub fn ContentionDemo(seed: u64, scenario: ContentionSweep, index: usize) -> imp
         })
     });
 
+    let seed_id = id.clone();
     view! {
         <figure class="demo demo-live" id=id.clone() data-demo=sim::Demo::Contention.key()
             aria-busy=move || (runner.playing.get() && runner.timing.get().is_none()).to_string()>
@@ -141,7 +142,13 @@ pub fn ContentionDemo(seed: u64, scenario: ContentionSweep, index: usize) -> imp
                     value=Signal::derive(move || sweep.with(|s| f64::from(s.clients_to)))
                     on_change=move |v: f64| sweep.update(|s| s.clients_to = (v.round() as u32).max(s.clients_from)) />
             </div>
-            <SeedControls seed on_reset=state.resetter() id=id.clone() />
+            // Each `Later` is a task of its own: the controls, then the
+            // playback, then the charts, then the numbers and exports. The
+            // figure in two tasks held the page for 110 ms and more on a
+            // phone-speed CPU, most of it V8 compiling the functions the
+            // build calls for the first time (PERFORMANCE.md).
+            <Later>
+            <SeedControls seed on_reset=state.resetter() id=seed_id />
             <div class="playback" role="group" aria-label="Sweep">
                 <button type="button" data-testid="play" aria-pressed=move || runner.playing.get().to_string()
                     on:click=move |_| runner.toggle()>
@@ -183,15 +190,15 @@ pub fn ContentionDemo(seed: u64, scenario: ContentionSweep, index: usize) -> imp
                     }}
                 </output>
             </div>
-            // The legend, charts, numbers and exports are built a task
-            // after the controls: the whole figure in one task held the
-            // page for about 25 ms (100 ms on a phone-speed CPU).
+            </Later>
             <Later>
             {move || view! { <Legend items=sweep.with(|s| charts::sweep_legend(&s.strategies, charts::Palette::NEUTRAL)) /> }}
             <div class="side-by-side">
                 <SweepChart results=runner.results sweep show metric=charts::SweepMetric::Calls label="Work (write calls) against clients, per strategy" />
                 <SweepChart results=runner.results sweep show metric=charts::SweepMetric::CompletionMs label="Completion time against clients, per strategy" />
             </div>
+            </Later>
+            <Later>
             <dl class="demo-stats" aria-live="polite">
                 {move || {
                     sweep.with(|s| runner.results.with(|r| contention_summary(s, r)))

@@ -1,0 +1,66 @@
+//! Part of a page built in a task after the rest.
+//!
+//! A Leptos view is one synchronous build of its whole DOM, and in a fresh
+//! page most of that task is not the build but V8 compiling, on first call,
+//! each wasm function the build runs (`wasm.CompileLazy`: about 700 functions
+//! to start the shell, 25 ms on this machine and 100 ms on a phone-speed
+//! CPU, PERFORMANCE.md). A task over 50 ms holds the page. Each `Later` is a
+//! timer task of its own, queued in the order the page makes them, so one
+//! long build becomes several short ones:
+//!
+//! - the shell: the router, then the app's frame, then its routes
+//!   ([`crate::App`]); once the route's data has come, the data read, then
+//!   the page made, then the page built and shown ([`super::data_page`]);
+//! - a demo: its state made, then its figure built
+//!   (`src/demos/mount.rs`); in the consensus figure, its controls, then
+//!   its numbers and playback, then its ring with the safety list and story
+//!   (the ring drawn a task after that, `chart_effect`), then its tables; in
+//!   the contention figure, its controls, then its playback, then its
+//!   charts, then its numbers and exports.
+//!
+//! What needs the view on the page waits for its build, not for the task
+//! that made it ([`super::on_built`]).
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+/// A signal that turns true in a task of its own (a zero timeout).
+fn next_task_signal() -> RwSignal<bool> {
+    let ready = RwSignal::new(false);
+    // `try_set`: the page may be gone by then (a new route).
+    set_timeout(
+        move || {
+            ready.try_set(true);
+        },
+        Duration::ZERO,
+    );
+    ready
+}
+
+/// `children`, made and built a task after the rest: their components run
+/// only then, so their own work moves to that task too.
+#[component]
+pub fn Later(children: Children) -> impl IntoView {
+    let ready = next_task_signal();
+    let children = StoredValue::new_local(Some(children));
+    move || {
+        ready
+            .get()
+            .then(|| children.try_update_value(Option::take).flatten())
+            .flatten()
+            .map(|children| untrack(children))
+    }
+}
+
+/// `view`, already made, built a task later.
+pub fn later(view: AnyView) -> impl IntoView {
+    let ready = next_task_signal();
+    let view = StoredValue::new_local(Some(view));
+    move || {
+        ready
+            .get()
+            .then(|| view.try_update_value(Option::take).flatten())
+            .flatten()
+    }
+}
