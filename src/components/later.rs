@@ -25,8 +25,11 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-/// A signal that turns true in a task of its own (a zero timeout).
-fn next_task_signal() -> RwSignal<bool> {
+/// A view that is what `make` gives, made (once, untracked) in a task of
+/// its own, a zero timeout after this one, and nothing until then.
+fn in_next_task<V: 'static>(
+    make: impl FnOnce() -> V + 'static,
+) -> impl Fn() -> Option<V> + Send + Sync {
     let ready = RwSignal::new(false);
     // `try_set`: the page may be gone by then (a new route).
     set_timeout(
@@ -35,32 +38,24 @@ fn next_task_signal() -> RwSignal<bool> {
         },
         Duration::ZERO,
     );
-    ready
+    let make = StoredValue::new_local(Some(make));
+    move || {
+        ready
+            .get()
+            .then(|| make.try_update_value(Option::take).flatten())
+            .flatten()
+            .map(untrack)
+    }
 }
 
 /// `children`, made and built a task after the rest: their components run
 /// only then, so their own work moves to that task too.
 #[component]
 pub fn Later(children: Children) -> impl IntoView {
-    let ready = next_task_signal();
-    let children = StoredValue::new_local(Some(children));
-    move || {
-        ready
-            .get()
-            .then(|| children.try_update_value(Option::take).flatten())
-            .flatten()
-            .map(|children| untrack(children))
-    }
+    in_next_task(children)
 }
 
 /// `view`, already made, built a task later.
 pub fn later(view: AnyView) -> impl IntoView {
-    let ready = next_task_signal();
-    let view = StoredValue::new_local(Some(view));
-    move || {
-        ready
-            .get()
-            .then(|| view.try_update_value(Option::take).flatten())
-            .flatten()
-    }
+    in_next_task(move || view)
 }
