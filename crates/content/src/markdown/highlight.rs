@@ -81,10 +81,11 @@ pub fn fence_language(info: &str) -> &str {
         .unwrap_or("")
 }
 
-/// `<div class="code-block"><pre class="code hl-code" tabindex="0" data-lang=".."><code>`
+/// `<div class="code-block" data-lines="N"><pre class="code hl-code" tabindex="0" data-lang=".."><code>`
 /// (focusable, so a keyboard can scroll a long line)
 /// with highlighted spans; `text`, no language, or one that `check_language`
-/// refuses is escaped as plain text.
+/// refuses is escaped as plain text. `data-lines` lets the stylesheet size a
+/// block it has not laid out yet (style/main.css, `content-visibility`).
 pub fn code_block_html(lang: &str, code: &str) -> String {
     let set = syntaxes();
     let syntax = (!lang.is_empty())
@@ -117,8 +118,9 @@ pub fn code_block_html(lang: &str, code: &str) -> String {
     } else {
         format!(r#" data-lang="{}""#, escape_html(lang))
     };
+    let lines = code.lines().count();
     format!(
-        r#"<div class="code-block"><pre class="code hl-code" tabindex="0"{lang_attr}><code>{body}</code></pre></div>
+        r#"<div class="code-block" data-lines="{lines}"><pre class="code hl-code" tabindex="0"{lang_attr}><code>{body}</code></pre></div>
 "#
     )
 }
@@ -246,7 +248,7 @@ mod tests {
     fn rust_gets_prefixed_classes_and_no_styles() {
         let html = code_block_html("rust", "fn main() { let x = 1; }\n");
         assert!(
-            html.starts_with(r#"<div class="code-block"><pre class="code hl-code" tabindex="0" data-lang="rust"><code><span class="hl-source hl-rust">"#),
+            html.starts_with(r#"<div class="code-block" data-lines="1"><pre class="code hl-code" tabindex="0" data-lang="rust"><code><span class="hl-source hl-rust">"#),
             "{html}"
         );
         assert!(

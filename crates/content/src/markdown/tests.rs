@@ -63,7 +63,7 @@ fn headings_get_unique_ids_and_anchor_links() {
 fn code_is_highlighted_and_counted() {
     let r = render("Some words here.\n\n```rust\nlet x = 1;\n```\n").expect("renders");
     let html = only_html(&r);
-    assert!(html.contains(r#"<div class="code-block"><pre class="code hl-code" tabindex="0" data-lang="rust"><code><span class="hl-source hl-rust">"#), "{html}");
+    assert!(html.contains(r#"<div class="code-block" data-lines="1"><pre class="code hl-code" tabindex="0" data-lang="rust"><code><span class="hl-source hl-rust">"#), "{html}");
     assert_eq!(r.words, 6, "{:?}", r.plain_text);
 }
 

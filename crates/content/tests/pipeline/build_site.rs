@@ -262,7 +262,7 @@ fn images_are_sized_and_copied() {
 fn code_is_highlighted_and_diagrams_are_svg() {
     let site = site();
     let html = text(&site, "posts/long-essay/index.html");
-    assert!(html.contains(r#"<div class="code-block"><pre class="code hl-code" tabindex="0" data-lang="rust"><code><span class="hl-source hl-rust">"#));
+    assert!(html.contains(r#"<div class="code-block" data-lines="1"><pre class="code hl-code" tabindex="0" data-lang="rust"><code><span class="hl-source hl-rust">"#));
     assert!(html.contains(r#"<figure class="diagram mermaid"><svg id="mermaid-long-essay-1""#));
     assert!(
         !html.contains("<style") && !html.contains(" style=\""),
