@@ -7,6 +7,7 @@ use wasm_bindgen::JsValue;
 
 use crate::components::data_page;
 use crate::demo_slot::DemoSlot;
+use crate::late_styles::link_late_styles;
 use crate::site_meta::{page_title, PageTitle};
 
 /// A demo's spec as the shell takes it: which demo (its key, which names
@@ -46,6 +47,7 @@ type ShellArticle = Article<SpecJson>;
 #[component]
 fn ArticleView(article: ShellArticle) -> impl IntoView {
     let title = article.meta.title.clone();
+    link_late_styles(&article.blocks);
     view! {
         <PageTitle text=page_title(&title) />
         {views::article_view(article, live_demo)}

@@ -83,6 +83,31 @@ test('the code in a post is highlighted, Rust and Python', async () => {
   await page.close();
 });
 
+test('a page links only the stylesheets its content needs; the app links them when it shows such content', async () => {
+  const { page, errors } = await newPage(site.context);
+  const sheets = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL(l.href).pathname.split('/').pop()).sort(),
+    );
+  await page.goto(site.base + '/');
+  await appReady(page);
+  assert.deepEqual(await sheets(), [], 'the home page has no code, diagram or formula');
+  // Inside the app, to a post with code and formulas: their styles arrive
+  // with them.
+  await page.locator(`#app a[href$="${JITTER}"]`).first().click();
+  await page.waitForSelector('#app pre[data-lang="rust"]');
+  assert.deepEqual(await sheets(), ['diagrams.css', 'highlight.css']);
+  await page.waitForFunction(() => {
+    const pre = document.querySelector('#app pre[data-lang="rust"]');
+    return new Set([...pre.querySelectorAll('span')].map((s) => getComputedStyle(s).color)).size >= 3;
+  });
+  // Loaded directly, a post with diagrams and no code links only theirs.
+  await page.goto(site.base + '/posts/order-is-promised-per-key/');
+  assert.deepEqual(await sheets(), ['diagrams.css']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 /** The width and height in a PNG's header. */
 function pngSize(bytes) {
   const view = new DataView(bytes.buffer, bytes.byteOffset);

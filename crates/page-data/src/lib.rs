@@ -14,6 +14,7 @@ mod deep_space_summary;
 mod demo;
 pub mod export;
 pub mod format;
+mod late_styles;
 mod listing;
 mod paths;
 mod queue_summary;
@@ -40,6 +41,7 @@ pub use deep_space_summary::{
     both_recoveries, deep_space_stats, deep_space_summary, resends, Resends, RECOVERIES,
 };
 pub use demo::DemoSpec;
+pub use late_styles::{late_stylesheets, CODE_BLOCK_CLASS, DIAGRAM_CLASS, MOVED_STYLE_PREFIX};
 pub use listing::{Archive, ArchiveYear, AreaPage, TagCount, TagIndex, TagPage};
 pub use paths::{
     about_data_path, about_route, archive_data_path, archive_route, area_data_path, area_route,

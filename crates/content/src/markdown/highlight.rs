@@ -120,8 +120,9 @@ pub fn code_block_html(lang: &str, code: &str) -> String {
     };
     let lines = code.lines().count();
     format!(
-        r#"<div class="code-block" data-lines="{lines}"><pre class="code hl-code" tabindex="0"{lang_attr}><code>{body}</code></pre></div>
-"#
+        r#"<div class="{block}" data-lines="{lines}"><pre class="code hl-code" tabindex="0"{lang_attr}><code>{body}</code></pre></div>
+"#,
+        block = page_data::CODE_BLOCK_CLASS,
     )
 }
 

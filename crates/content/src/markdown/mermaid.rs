@@ -68,7 +68,8 @@ pub fn render_mermaid(source: &str, diagram_id: &str) -> Result<Diagram, Mermaid
     }
     Ok(Diagram {
         html: format!(
-            r#"<figure class="diagram mermaid">{}</figure>"#,
+            r#"<figure class="diagram {}">{}</figure>"#,
+            page_data::DIAGRAM_CLASS,
             unstyled.svg
         ),
         css,

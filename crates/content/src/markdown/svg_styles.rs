@@ -107,7 +107,11 @@ fn style_class(style: &str, rules: &mut BTreeMap<String, String>) -> Option<Stri
         .collect();
     (!declarations.is_empty()).then(|| {
         let body = format!("{};", declarations.join("; "));
-        let name = format!("mms-{:012x}", fnv1a(&body) & 0xffff_ffff_ffff);
+        let name = format!(
+            "{}{:012x}",
+            page_data::MOVED_STYLE_PREFIX,
+            fnv1a(&body) & 0xffff_ffff_ffff
+        );
         rules.insert(name.clone(), body);
         name
     })

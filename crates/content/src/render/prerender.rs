@@ -11,8 +11,9 @@ pub const HEAD_MARKER: &str = "<!-- prerender:head -->";
 /// Marker in `index.html` replaced by the page's content.
 pub const BODY_MARKER: &str = "<!-- prerender:body -->";
 /// Marker at the end of `index.html`'s body replaced by the style sheets
-/// only some content needs (code highlighting, diagrams): linked there,
-/// they do not hold up the first paint of the text above them.
+/// only some content needs (code highlighting, diagrams), for a page whose
+/// content has it (`page_data::late_stylesheets`): linked there, they do
+/// not hold up the first paint of the text above them.
 pub const LATE_STYLES_MARKER: &str = "<!-- prerender:late-styles -->";
 
 /// The app shell (trunk's `index.html`), with its two markers, and the
@@ -88,11 +89,10 @@ impl Shell {
             canonical = escape_html(&meta.canonical),
             social = social_tags(site, meta),
         );
-        let late_styles = format!(
-            "<link rel=\"stylesheet\" href=\"/{highlight}\"><link rel=\"stylesheet\" href=\"/{diagrams}\">",
-            highlight = page_data::highlight_css_path(),
-            diagrams = page_data::diagrams_css_path(),
-        );
+        let late_styles: String = page_data::late_stylesheets(body)
+            .iter()
+            .map(|path| format!("<link rel=\"stylesheet\" href=\"/{path}\">"))
+            .collect();
         let base = site.base_path();
         self.html
             .replace(HEAD_MARKER, &rebase_urls(&head, base))

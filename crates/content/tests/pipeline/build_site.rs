@@ -91,8 +91,10 @@ fn every_page_has_its_own_title_and_description() {
             "What the fixture studies now.".into()
         )
     );
+    // A page links only the stylesheets its content needs.
     let html = text(&site, "tags/index.html");
-    assert!(html.contains(r#"<link rel="stylesheet" href="/highlight.css">"#));
+    assert!(!html.contains(r#"href="/highlight.css""#), "{html}");
+    assert!(!html.contains(r#"href="/diagrams.css""#), "{html}");
 }
 
 #[test]
@@ -268,6 +270,9 @@ fn code_is_highlighted_and_diagrams_are_svg() {
         !html.contains("<style") && !html.contains(" style=\""),
         "no inline styles"
     );
+    assert!(html.contains(
+        r#"<link rel="stylesheet" href="/highlight.css"><link rel="stylesheet" href="/diagrams.css">"#
+    ));
     let css = text(&site, "diagrams.css");
     assert!(css.contains("#mermaid-long-essay-1{"), "{css}");
     let highlight = text(&site, "highlight.css");
