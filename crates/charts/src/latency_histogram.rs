@@ -89,7 +89,7 @@ pub fn draw_latency_histogram<DB: DrawingBackend>(
         .x_desc("latency (ms)")
         .y_desc("requests")
         .label_style(text.clone())
-        .axis_desc_style(text.clone())
+        .axis_desc_style(text)
         .x_labels(6)
         .x_label_formatter(&|x| format!("{x:.0}"))
         .y_labels(5)
@@ -97,36 +97,28 @@ pub fn draw_latency_histogram<DB: DrawingBackend>(
 
     let first = palette.first_try;
     let retried = palette.retried;
-    chart
-        .draw_series(
-            buckets
-                .iter()
-                .map(|b| Rectangle::new([(b.from_ms, 0), (b.to_ms, b.first_try)], first.filled())),
-        )?
-        .label("first try")
-        .legend(move |(x, y)| swatch(x, y, scale, first));
-    chart
-        .draw_series(buckets.iter().map(|b| {
-            Rectangle::new(
-                [(b.from_ms, b.first_try), (b.to_ms, b.first_try + b.retried)],
-                retried.filled(),
-            )
-        }))?
-        .label("after retries")
-        .legend(move |(x, y)| swatch(x, y, scale, retried));
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .label_font(text)
-        .border_style(palette.grid.mix(0.4))
-        .draw()?;
+    chart.draw_series(
+        buckets
+            .iter()
+            .map(|b| Rectangle::new([(b.from_ms, 0), (b.to_ms, b.first_try)], first.filled())),
+    )?;
+    chart.draw_series(buckets.iter().map(|b| {
+        Rectangle::new(
+            [(b.from_ms, b.first_try), (b.to_ms, b.first_try + b.retried)],
+            retried.filled(),
+        )
+    }))?;
     area.present()
 }
 
-/// A legend's colour square.
-fn swatch(x: i32, y: i32, scale: f64, color: RGBColor) -> Rectangle<(i32, i32)> {
-    let h = (5.0 * scale).round() as i32;
-    Rectangle::new([(x, y - h), (x + 2 * h, y + h)], color.filled())
+/// The two stacks' labels and colours, for a legend in HTML beside the
+/// chart: drawn on the canvas, its labels sat a few pixels above their
+/// swatches (the canvas backend places text by a different baseline).
+pub fn latency_legend(palette: Palette) -> Vec<(&'static str, RGBColor)> {
+    vec![
+        ("first try", palette.first_try),
+        ("after retries", palette.retried),
+    ]
 }
 
 #[cfg(test)]

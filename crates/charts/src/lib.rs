@@ -23,7 +23,9 @@ pub use consensus_ring::{
 };
 pub use contention_sweep::{draw_contention_sweep, sweep_legend, SweepMetric};
 pub use frame::Frame;
-pub use latency_histogram::{draw_latency_histogram, latency_buckets, LatencyBucket};
+pub use latency_histogram::{
+    draw_latency_histogram, latency_buckets, latency_legend, LatencyBucket,
+};
 pub use palette::Palette;
 
 /// A colour as CSS (`rgb(r, g, b)`), for legends written in HTML.

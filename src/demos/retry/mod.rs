@@ -14,6 +14,7 @@ use sim::{Micros, RetryRun, RetryScenario};
 use super::canvas::chart_effect;
 use super::data_table::DataTable;
 use super::export::ExportButtons;
+use super::legend::Legend;
 use super::live_run::{live_demo, LiveRun, Shared};
 use super::mount::RetireStaticPicture;
 use super::playback::{Playback, PlaybackControls};
@@ -130,6 +131,7 @@ fn retry_figure(
                 role="img"
                 aria-label="Timeline of attempts between client, link and server"
             ></canvas>
+            <Legend items=charts::latency_legend(charts::Palette::NEUTRAL) />
             <canvas
                 node_ref=histogram
                 class="chart"

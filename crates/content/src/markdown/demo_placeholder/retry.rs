@@ -3,7 +3,7 @@
 use page_data::retry_summary;
 use sim::RetryScenario;
 
-use super::{figure, stats_html, svg, Figure};
+use super::{figure, legend_html, stats_html, svg, Figure};
 
 pub(super) fn retry(seed: u64, scenario: &RetryScenario, index: usize) -> String {
     let run = sim::run_retry(scenario, seed);
@@ -28,7 +28,7 @@ pub(super) fn retry(seed: u64, scenario: &RetryScenario, index: usize) -> String
     figure(Figure {
         index,
         demo: sim::Demo::Retry,
-        legend: String::new(),
+        legend: legend_html(&charts::latency_legend(charts::Palette::NEUTRAL)),
         charts: vec![(chart, "Latency of successful requests, default run")],
         stats: format!(
             r#"<dl class="demo-stats">{}</dl>"#,
