@@ -1,7 +1,7 @@
 //! One post: `posts/<slug>.md` or `posts/<slug>/index.md` (with its images
 //! beside it), loaded, validated and rendered.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use page_data::{Article, Block, PostSummary};
@@ -27,6 +27,7 @@ pub struct Post {
     pub links: Vec<LinkRef>,
     pub assets: Vec<Asset>,
     pub diagram_css: BTreeMap<String, String>,
+    pub code_line_counts: BTreeSet<usize>,
     /// Title, headings, prose and code as text, for the search index.
     pub plain_text: String,
 }
@@ -188,6 +189,7 @@ pub fn post_from_bytes(
         links: body.links,
         assets: body.assets,
         diagram_css: body.diagram_css,
+        code_line_counts: body.code_line_counts,
         plain_text,
     })
 }

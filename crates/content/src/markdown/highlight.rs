@@ -3,6 +3,7 @@
 //! and a dark theme. The grammars are bat's curated set (two-face: TOML,
 //! TypeScript, Dockerfile, HCL, Nix, Zig... beyond syntect's defaults).
 
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use syntect::highlighting::ThemeSet;
@@ -85,7 +86,7 @@ pub fn fence_language(info: &str) -> &str {
 /// (focusable, so a keyboard can scroll a long line)
 /// with highlighted spans; `text`, no language, or one that `check_language`
 /// refuses is escaped as plain text. `data-lines` lets the stylesheet size a
-/// block it has not laid out yet (style/main.css, `content-visibility`).
+/// block it has not laid out yet (`highlight_css`, `content-visibility`).
 pub fn code_block_html(lang: &str, code: &str) -> String {
     let set = syntaxes();
     let syntax = (!lang.is_empty())
@@ -118,7 +119,7 @@ pub fn code_block_html(lang: &str, code: &str) -> String {
     } else {
         format!(r#" data-lang="{}""#, escape_html(lang))
     };
-    let lines = code.lines().count();
+    let lines = line_count(code);
     format!(
         r#"<div class="{block}" data-lines="{lines}"><pre class="code hl-code" tabindex="0"{lang_attr}><code>{body}</code></pre></div>
 "#,
@@ -126,13 +127,20 @@ pub fn code_block_html(lang: &str, code: &str) -> String {
     )
 }
 
+/// A code block's lines, as its `data-lines` says and `highlight_css`
+/// sizes it.
+pub fn line_count(code: &str) -> usize {
+    code.lines().count()
+}
+
 /// The stylesheet for highlighted code (its background is the one the page
 /// shows, so the contrast `legible` ensures is the contrast a reader sees):
 /// the light theme unless the system is dark (and the reader did not
 /// choose dark) and under `:root[data-theme="light"]`, the dark theme under
 /// `prefers-color-scheme: dark` (unless the reader chose light) and under
-/// `:root[data-theme="dark"]`.
-pub fn highlight_css() -> Result<String, String> {
+/// `:root[data-theme="dark"]`. Then the blocks' sizes before layout, for
+/// each count in `line_counts` (`block_sizes`).
+pub fn highlight_css(line_counts: &BTreeSet<usize>) -> Result<String, String> {
     let themes = ThemeSet::load_defaults();
     let theme_css = |name: &str| {
         let theme = themes
@@ -157,7 +165,31 @@ pub fn highlight_css() -> Result<String, String> {
     css.push_str(&scoped(&dark, &[r#":root:not([data-theme="light"]) "#]));
     css.push_str("}\n");
     css.push_str(&scoped(&dark, &[r#":root[data-theme="dark"] "#]));
+    css.push_str(&block_sizes(line_counts));
     Ok(css)
+}
+
+/// Code far from the screen is not styled or laid out until it nears it
+/// (`content-visibility: auto`): showing the app's copy of a post, and
+/// every restyle, skip the hundreds of highlight spans below the screen
+/// (PERFORMANCE.md). Meanwhile a block is as tall as its lines, so nothing
+/// moves when it is laid out: one rule per line count the site's code has
+/// gives a block its `--lines`, from which style/main.css computes the
+/// height (`.code-block`, beside the font size and padding it depends on).
+/// One rule per count rather than `attr(data-lines type(<number>))`: every
+/// engine reads it, and so does the HTML checker. Here, in the sheet only
+/// pages with code link, so no other page carries the rules.
+fn block_sizes(line_counts: &BTreeSet<usize>) -> String {
+    let block = page_data::CODE_BLOCK_CLASS;
+    let mut css = format!(
+        "/* Each code block's height before it is laid out (style/main.css, .{block}). */\n.{block}[data-lines] {{ content-visibility: auto; }}\n"
+    );
+    for n in line_counts {
+        css.push_str(&format!(
+            ".{block}[data-lines=\"{n}\"] {{ --lines: {n}; }}\n"
+        ));
+    }
+    css
 }
 
 /// The theme with every text colour readable on its background: the
@@ -357,8 +389,27 @@ mod tests {
     }
 
     #[test]
+    fn stylesheet_sizes_each_line_count_in_use() {
+        let css = highlight_css(&BTreeSet::from([1, 12])).expect("css");
+        assert!(
+            css.contains(".code-block[data-lines] { content-visibility: auto; }\n"),
+            "{css}"
+        );
+        assert!(
+            css.contains(".code-block[data-lines=\"1\"] { --lines: 1; }\n"),
+            "{css}"
+        );
+        assert!(
+            css.contains(".code-block[data-lines=\"12\"] { --lines: 12; }\n"),
+            "{css}"
+        );
+        assert_eq!(css.matches("--lines:").count(), 2, "{css}");
+        assert_eq!(line_count("a\nb\n"), 2);
+    }
+
+    #[test]
     fn stylesheet_has_both_themes_in_every_scope() {
-        let css = highlight_css().expect("css");
+        let css = highlight_css(&BTreeSet::new()).expect("css");
         assert!(
             css.contains("@media not (prefers-color-scheme: dark) {\n:root:not([data-theme=\"dark\"]) .hl-code { "),
             "{css}"

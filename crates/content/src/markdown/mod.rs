@@ -3,7 +3,7 @@
 //! images, all done here at build time.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 
@@ -27,7 +27,7 @@ use crate::error::ContentError;
 use crate::load::source_text::{line_of, LineIndex};
 use crate::markdown::demo_directive::{demo_name, parse_demo};
 use crate::markdown::headings::{heading_html, slugify, Heading, HeadingIds};
-use crate::markdown::highlight::{check_language, code_block_html, fence_language};
+use crate::markdown::highlight::{check_language, code_block_html, fence_language, line_count};
 use crate::markdown::images::{resolve_image, Asset, ImageContext};
 use crate::markdown::mermaid::render_mermaid;
 use crate::markdown::raw_html::{check_link_url, check_raw_html};
@@ -49,6 +49,8 @@ pub struct RenderedBody {
     pub assets: Vec<Asset>,
     /// CSS rules the page's diagrams need (selector -> declarations).
     pub diagram_css: BTreeMap<String, String>,
+    /// The line counts of its code blocks (`highlight_css` sizes them).
+    pub code_line_counts: BTreeSet<usize>,
     /// The text a reader reads (prose and code), for reading time and search.
     pub plain_text: String,
     pub words: usize,
@@ -192,6 +194,7 @@ fn render_body(
     let mut links = Vec::new();
     let mut assets = Vec::new();
     let mut diagram_css = BTreeMap::new();
+    let mut code_line_counts = BTreeSet::new();
     let mut plain_text = String::new();
     let mut diagrams = 0;
     // A raw HTML block arrives a line at a time: checked whole, at its end.
@@ -280,6 +283,7 @@ fn render_body(
                     } else {
                         plain_text.push_str(&open.text);
                         plain_text.push('\n');
+                        code_line_counts.insert(line_count(&open.text));
                         code_block_html(&open.lang, &open.text)
                     };
                     emit(
@@ -495,6 +499,7 @@ fn render_body(
             links,
             assets,
             diagram_css,
+            code_line_counts,
             plain_text,
             words,
         })

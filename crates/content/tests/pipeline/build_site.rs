@@ -277,6 +277,11 @@ fn code_is_highlighted_and_diagrams_are_svg() {
     assert!(css.contains("#mermaid-long-essay-1{"), "{css}");
     let highlight = text(&site, "highlight.css");
     assert!(highlight.contains(":root[data-theme=\"dark\"] .hl-keyword"));
+    // The post's one-line block is sized before it is laid out.
+    assert!(
+        highlight.contains(".code-block[data-lines=\"1\"] { --lines: 1; }"),
+        "{highlight}"
+    );
 }
 
 #[test]
