@@ -3,8 +3,11 @@
 // the first result and its marked excerpt, the keyboard (`/`, arrows,
 // Enter), and what is fetched when.
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { appReady, newPage, useSite } from './harness.mjs';
+import { gunzipSync } from 'node:zlib';
+import { appReady, DIST, newPage, useSite } from './harness.mjs';
 
 const site = useSite();
 
@@ -175,6 +178,27 @@ test('a result can point to the section of the match; arrows and Enter move thro
   await page.waitForSelector('#app article.post h1');
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('every heading ends its sentence in the index, so no excerpt runs it into the next paragraph', () => {
+  // Pagefind's fragments (gzip, a `pagefind_dcd` signature, then JSON): a
+  // page's text as excerpts quote it, and its headings as sections.
+  const dir = join(DIST, 'pagefind', 'fragment');
+  const runOn = [];
+  let headings = 0;
+  for (const file of readdirSync(dir)) {
+    const raw = gunzipSync(readFileSync(join(dir, file))).toString('utf8');
+    const fragment = JSON.parse(raw.slice(raw.indexOf('{')));
+    for (const { element, text } of fragment.anchors ?? []) {
+      if (!/^h[2-6]$/.test(element)) continue;
+      headings += 1;
+      const at = fragment.content.indexOf(text);
+      const next = fragment.content[at + text.length];
+      if (at < 0 || !/[.?!:]/.test(text.at(-1) ?? '') && next !== '.') runOn.push(`${fragment.url}: "${fragment.content.slice(at, at + text.length + 30)}"`);
+    }
+  }
+  assert.ok(headings > 20, `only ${headings} headings indexed`);
+  assert.deepEqual(runOn, [], 'headings run into the text after them');
 });
 
 test('the result count is a live region, and a query nothing matches says so', async () => {

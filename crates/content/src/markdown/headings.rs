@@ -67,7 +67,15 @@ pub struct Heading {
     pub text: String,
 }
 
-/// `<hN id="id">inner<a class="anchor" ...>#</a></hN>`.
+/// `<hN id="id">inner<span data-pagefind-ignore> <a class="anchor" ...>#</a></span></hN>`.
+///
+/// The space before the link is in a span that search skips: Pagefind ends
+/// a heading's sentence with a period only when its text ends in a letter
+/// or digit, so with the space outside, a search excerpt ran the heading
+/// into the next paragraph ("...in the same time A 250 ms timeout"). The
+/// space stays in the page, so the heading's accessible name is still "A
+/// b Link to this section", not "A bLink...". The link is skipped on its
+/// own too: Pagefind's section titles skip only an element marked itself.
 pub fn heading_html(level: u8, id: &str, classes: &[String], inner_html: &str) -> String {
     let class = if classes.is_empty() {
         String::new()
@@ -75,7 +83,7 @@ pub fn heading_html(level: u8, id: &str, classes: &[String], inner_html: &str) -
         format!(r#" class="{}""#, escape_html(&classes.join(" ")))
     };
     format!(
-        r##"<h{level} id="{id}"{class}>{inner} <a class="anchor" href="#{id}" aria-label="Link to this section" data-pagefind-ignore>#</a></h{level}>
+        r##"<h{level} id="{id}"{class}>{inner}<span data-pagefind-ignore> <a class="anchor" href="#{id}" aria-label="Link to this section" data-pagefind-ignore>#</a></span></h{level}>
 "##,
         id = escape_html(id),
         inner = inner_html.trim_end(),
@@ -111,7 +119,7 @@ mod tests {
     fn anchor_link_inside_the_heading() {
         assert_eq!(
             heading_html(2, "a-b", &[], "A <em>b</em>"),
-            "<h2 id=\"a-b\">A <em>b</em> <a class=\"anchor\" href=\"#a-b\" aria-label=\"Link to this section\" data-pagefind-ignore>#</a></h2>\n"
+            "<h2 id=\"a-b\">A <em>b</em><span data-pagefind-ignore> <a class=\"anchor\" href=\"#a-b\" aria-label=\"Link to this section\" data-pagefind-ignore>#</a></span></h2>\n"
         );
     }
 }
