@@ -13,6 +13,7 @@ use syntect::util::LinesWithEndings;
 
 use crate::contrast::{hex_rgb, readable_on};
 use crate::escape::escape_html;
+use crate::markdown::code_block_size::{block_sizes, line_count};
 
 /// Every highlight class starts with this prefix: `hl-keyword`, ...
 pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -86,7 +87,7 @@ pub fn fence_language(info: &str) -> &str {
 /// (focusable, so a keyboard can scroll a long line)
 /// with highlighted spans; `text`, no language, or one that `check_language`
 /// refuses is escaped as plain text. `data-lines` lets the stylesheet size a
-/// block it has not laid out yet (`highlight_css`, `content-visibility`).
+/// block it has not laid out yet (`code_block_size`).
 pub fn code_block_html(lang: &str, code: &str) -> String {
     let set = syntaxes();
     let syntax = (!lang.is_empty())
@@ -127,12 +128,6 @@ pub fn code_block_html(lang: &str, code: &str) -> String {
     )
 }
 
-/// A code block's lines, as its `data-lines` says and `highlight_css`
-/// sizes it.
-pub fn line_count(code: &str) -> usize {
-    code.lines().count()
-}
-
 /// The stylesheet for highlighted code (its background is the one the page
 /// shows, so the contrast `legible` ensures is the contrast a reader sees):
 /// the light theme unless the system is dark (and the reader did not
@@ -167,29 +162,6 @@ pub fn highlight_css(line_counts: &BTreeSet<usize>) -> Result<String, String> {
     css.push_str(&scoped(&dark, &[r#":root[data-theme="dark"] "#]));
     css.push_str(&block_sizes(line_counts));
     Ok(css)
-}
-
-/// Code far from the screen is not styled or laid out until it nears it
-/// (`content-visibility: auto`): showing the app's copy of a post, and
-/// every restyle, skip the hundreds of highlight spans below the screen
-/// (PERFORMANCE.md). Meanwhile a block is as tall as its lines, so nothing
-/// moves when it is laid out: one rule per line count the site's code has
-/// gives a block its `--lines`, from which style/main.css computes the
-/// height (`.code-block`, beside the font size and padding it depends on).
-/// One rule per count rather than `attr(data-lines type(<number>))`: every
-/// engine reads it, and so does the HTML checker. Here, in the sheet only
-/// pages with code link, so no other page carries the rules.
-fn block_sizes(line_counts: &BTreeSet<usize>) -> String {
-    let block = page_data::CODE_BLOCK_CLASS;
-    let mut css = format!(
-        "/* Each code block's height before it is laid out (style/main.css, .{block}). */\n.{block}[data-lines] {{ content-visibility: auto; }}\n"
-    );
-    for n in line_counts {
-        css.push_str(&format!(
-            ".{block}[data-lines=\"{n}\"] {{ --lines: {n}; }}\n"
-        ));
-    }
-    css
 }
 
 /// The theme with every text colour readable on its background: the
@@ -386,25 +358,6 @@ mod tests {
         assert_eq!(fence_language("rust,ignore"), "rust");
         assert_eq!(fence_language("toml {.x}"), "toml");
         assert_eq!(fence_language(""), "");
-    }
-
-    #[test]
-    fn stylesheet_sizes_each_line_count_in_use() {
-        let css = highlight_css(&BTreeSet::from([1, 12])).expect("css");
-        assert!(
-            css.contains(".code-block[data-lines] { content-visibility: auto; }\n"),
-            "{css}"
-        );
-        assert!(
-            css.contains(".code-block[data-lines=\"1\"] { --lines: 1; }\n"),
-            "{css}"
-        );
-        assert!(
-            css.contains(".code-block[data-lines=\"12\"] { --lines: 12; }\n"),
-            "{css}"
-        );
-        assert_eq!(css.matches("--lines:").count(), 2, "{css}");
-        assert_eq!(line_count("a\nb\n"), 2);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use page_data::Block;
 use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
+pub(crate) mod code_block_size;
 pub(crate) mod demo_directive;
 pub(crate) mod demo_placeholder;
 mod footnotes;
@@ -25,9 +26,10 @@ pub(crate) mod toc;
 
 use crate::error::ContentError;
 use crate::load::source_text::{line_of, LineIndex};
+use crate::markdown::code_block_size::line_count;
 use crate::markdown::demo_directive::{demo_name, parse_demo};
 use crate::markdown::headings::{heading_html, slugify, Heading, HeadingIds};
-use crate::markdown::highlight::{check_language, code_block_html, fence_language, line_count};
+use crate::markdown::highlight::{check_language, code_block_html, fence_language};
 use crate::markdown::images::{resolve_image, Asset, ImageContext};
 use crate::markdown::mermaid::render_mermaid;
 use crate::markdown::raw_html::{check_link_url, check_raw_html};
