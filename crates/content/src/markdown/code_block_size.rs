@@ -4,6 +4,10 @@
 
 use std::collections::BTreeSet;
 
+/// The attribute that carries a block's line count, in its markup
+/// (`code_block_html`) and in the rules that size it.
+pub const LINES_ATTR: &str = "data-lines";
+
 /// A code block's lines, as its `data-lines` says and `block_sizes`
 /// sizes it.
 pub fn line_count(code: &str) -> usize {
@@ -22,13 +26,12 @@ pub fn line_count(code: &str) -> usize {
 /// pages with code link, so no other page carries the rules.
 pub fn block_sizes(line_counts: &BTreeSet<usize>) -> String {
     let block = page_data::CODE_BLOCK_CLASS;
+    let attr = LINES_ATTR;
     let mut css = format!(
-        "/* Each code block's height before it is laid out (style/main.css, .{block}). */\n.{block}[data-lines] {{ content-visibility: auto; }}\n"
+        "/* Each code block's height before it is laid out (style/main.css, .{block}). */\n.{block}[{attr}] {{ content-visibility: auto; }}\n"
     );
     for n in line_counts {
-        css.push_str(&format!(
-            ".{block}[data-lines=\"{n}\"] {{ --lines: {n}; }}\n"
-        ));
+        css.push_str(&format!(".{block}[{attr}=\"{n}\"] {{ --lines: {n}; }}\n"));
     }
     css
 }

@@ -13,7 +13,7 @@ use syntect::util::LinesWithEndings;
 
 use crate::contrast::{hex_rgb, readable_on};
 use crate::escape::escape_html;
-use crate::markdown::code_block_size::{block_sizes, line_count};
+use crate::markdown::code_block_size::{block_sizes, line_count, LINES_ATTR};
 
 /// Every highlight class starts with this prefix: `hl-keyword`, ...
 pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -122,9 +122,10 @@ pub fn code_block_html(lang: &str, code: &str) -> String {
     };
     let lines = line_count(code);
     format!(
-        r#"<div class="{block}" data-lines="{lines}"><pre class="code hl-code" tabindex="0"{lang_attr}><code>{body}</code></pre></div>
+        r#"<div class="{block}" {attr}="{lines}"><pre class="code hl-code" tabindex="0"{lang_attr}><code>{body}</code></pre></div>
 "#,
         block = page_data::CODE_BLOCK_CLASS,
+        attr = LINES_ATTR,
     )
 }
 
