@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::RGBColor;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 
+use super::canvas_backend::CanvasBackend;
 use super::redraw_epoch::RedrawEpoch;
 
 /// Draws a chart on `canvas` with `draw` (which calls [`Chart::draw`])
@@ -110,7 +110,7 @@ where
     } else if let Some(context) = context_2d(canvas) {
         context.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
     }
-    if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+    if let Some(backend) = CanvasBackend::new(canvas) {
         let area = backend.into_drawing_area();
         draw(&area, ratio, palette);
     }

@@ -10,6 +10,7 @@
 
 mod breaker;
 mod canvas;
+mod canvas_backend;
 mod consensus;
 mod contention;
 mod controls;

@@ -2,7 +2,7 @@
 //! links, and only then write (see `output`), so a failed build leaves the
 //! output folder as it was.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use page_data::{about_route, post_route};
@@ -17,6 +17,7 @@ use crate::load::focus::load_focus;
 use crate::load::post::Post;
 use crate::load::site_config::SiteConfig;
 use crate::load::taxonomy::link_neighbours;
+use crate::markdown::code_block_size::block_sizes;
 use crate::render::build_cache::BuildCache;
 use crate::render::links::{check_links, PageLinks};
 use crate::render::prerender::Shell;
@@ -183,6 +184,15 @@ pub fn render_site_with(
         return Err(ContentErrors(errors));
     }
 
+    let code_line_counts: BTreeSet<usize> = published
+        .iter()
+        .flat_map(|p| &p.code_line_counts)
+        .chain(about.iter().flat_map(|a| &a.body.code_line_counts))
+        .copied()
+        .collect();
+    let shell = shell
+        .with_critical_css(&block_sizes(&code_line_counts))
+        .map_err(|m| ContentError::new(&shell_path, 0, m))?;
     let mut files = render_files(
         &site,
         &shell,

@@ -1,6 +1,6 @@
-//! A code block's size before it is laid out: `highlight.css` (which only
-//! pages with code link) skips blocks far from the screen and gives each
-//! block its line count, from which style/main.css computes its height.
+//! A code block's size before it is laid out: rules added to every page's
+//! inline critical CSS skip blocks far from the screen and give each block
+//! its line count, from which style/main.css computes its height.
 
 use std::collections::BTreeSet;
 
@@ -22,13 +22,17 @@ pub fn line_count(code: &str) -> usize {
 /// gives a block its `--lines`, from which style/main.css computes the
 /// height (`.code-block`, beside the font size and padding it depends on).
 /// One rule per count rather than `attr(data-lines type(<number>))`: every
-/// engine reads it, and so does the HTML checker. Here, in the sheet only
-/// pages with code link, so no other page carries the rules.
+/// engine reads it, and so does the HTML checker. The rules go into the
+/// inline critical CSS (`Shell::with_critical_css`), so that the page's
+/// first layout already skips the code: in `highlight.css`, which arrives
+/// after the first paint, they left the first layout of the sweep post
+/// 1,641 objects instead of about 440 (PERFORMANCE.md). A site's code has a
+/// few dozen line counts at most: a few hundred bytes on every page.
 pub fn block_sizes(line_counts: &BTreeSet<usize>) -> String {
     let block = page_data::CODE_BLOCK_CLASS;
     let attr = LINES_ATTR;
     let mut css = format!(
-        "/* Each code block's height before it is laid out (style/main.css, .{block}). */\n.{block}[{attr}] {{ content-visibility: auto; }}\n"
+        "\n/* Each code block's height before it is laid out (.{block} above). */\n.{block}[{attr}] {{ content-visibility: auto; }}\n"
     );
     for n in line_counts {
         css.push_str(&format!(".{block}[{attr}=\"{n}\"] {{ --lines: {n}; }}\n"));

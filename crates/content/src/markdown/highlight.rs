@@ -3,7 +3,6 @@
 //! and a dark theme. The grammars are bat's curated set (two-face: TOML,
 //! TypeScript, Dockerfile, HCL, Nix, Zig... beyond syntect's defaults).
 
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use syntect::highlighting::ThemeSet;
@@ -13,7 +12,7 @@ use syntect::util::LinesWithEndings;
 
 use crate::contrast::{hex_rgb, readable_on};
 use crate::escape::escape_html;
-use crate::markdown::code_block_size::{block_sizes, line_count, LINES_ATTR};
+use crate::markdown::code_block_size::{line_count, LINES_ATTR};
 
 /// Every highlight class starts with this prefix: `hl-keyword`, ...
 pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -134,9 +133,8 @@ pub fn code_block_html(lang: &str, code: &str) -> String {
 /// the light theme unless the system is dark (and the reader did not
 /// choose dark) and under `:root[data-theme="light"]`, the dark theme under
 /// `prefers-color-scheme: dark` (unless the reader chose light) and under
-/// `:root[data-theme="dark"]`. Then the blocks' sizes before layout, for
-/// each count in `line_counts` (`block_sizes`).
-pub fn highlight_css(line_counts: &BTreeSet<usize>) -> Result<String, String> {
+/// `:root[data-theme="dark"]`.
+pub fn highlight_css() -> Result<String, String> {
     let themes = ThemeSet::load_defaults();
     let theme_css = |name: &str| {
         let theme = themes
@@ -161,7 +159,6 @@ pub fn highlight_css(line_counts: &BTreeSet<usize>) -> Result<String, String> {
     css.push_str(&scoped(&dark, &[r#":root:not([data-theme="light"]) "#]));
     css.push_str("}\n");
     css.push_str(&scoped(&dark, &[r#":root[data-theme="dark"] "#]));
-    css.push_str(&block_sizes(line_counts));
     Ok(css)
 }
 
@@ -363,7 +360,7 @@ mod tests {
 
     #[test]
     fn stylesheet_has_both_themes_in_every_scope() {
-        let css = highlight_css(&BTreeSet::new()).expect("css");
+        let css = highlight_css().expect("css");
         assert!(
             css.contains("@media not (prefers-color-scheme: dark) {\n:root:not([data-theme=\"dark\"]) .hl-code { "),
             "{css}"

@@ -51,7 +51,8 @@ pub struct RenderedBody {
     pub assets: Vec<Asset>,
     /// CSS rules the page's diagrams need (selector -> declarations).
     pub diagram_css: BTreeMap<String, String>,
-    /// The line counts of its code blocks (`highlight_css` sizes them).
+    /// The line counts of its code blocks (`code_block_size::block_sizes`
+    /// sizes them).
     pub code_line_counts: BTreeSet<usize>,
     /// The text a reader reads (prose and code), for reading time and search.
     pub plain_text: String,

@@ -48,6 +48,22 @@ impl Shell {
         Ok(Shell { html, policy })
     }
 
+    /// The shell with `css` added at the end of its inline `<style>` (the
+    /// critical CSS, style/main.css, which trunk inlines), or in a `<style>`
+    /// of its own at the end of the head; its policy allows the new style by
+    /// its hash.
+    pub fn with_critical_css(self, css: &str) -> Result<Self, String> {
+        let mut html = self.html;
+        if let Some(end) = html.find("</style>") {
+            html.insert_str(end, css);
+        } else if let Some(end) = html.find("</head>") {
+            html.insert_str(end, &format!("<style>{css}</style>"));
+        } else {
+            return Err("the app shell has no </head> to add the site's generated CSS to".into());
+        }
+        Shell::new(html)
+    }
+
     /// The Content-Security-Policy of every page.
     pub fn policy(&self) -> &str {
         &self.policy
@@ -156,4 +172,39 @@ pub struct PageMeta {
     pub canonical: String,
     /// `website`, or `article` for a post.
     pub og_type: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHELL: &str = "<html><head><style>p{}</style><!-- prerender:head --><script>go()</script></head><body><!-- prerender:body --><!-- prerender:late-styles --></body></html>";
+
+    #[test]
+    fn critical_css_goes_into_the_inline_style_and_its_hash_into_the_policy() {
+        let shell = Shell::new(SHELL.into()).expect("a shell");
+        let before = shell.policy().to_string();
+        let shell = shell.with_critical_css("q{}").expect("a shell");
+        assert!(
+            shell.html.contains("<style>p{}q{}</style>"),
+            "{}",
+            shell.html
+        );
+        let hash = csp::inline_style_hashes("<style>p{}q{}</style>").remove(0);
+        assert!(shell.policy().contains(&hash), "{}", shell.policy());
+        assert_ne!(shell.policy(), before);
+    }
+
+    #[test]
+    fn a_shell_without_an_inline_style_gets_one() {
+        let shell = Shell::new(SHELL.replace("<style>p{}</style>", "")).expect("a shell");
+        let shell = shell.with_critical_css("q{}").expect("a shell");
+        assert!(
+            shell.html.contains("<style>q{}</style></head>"),
+            "{}",
+            shell.html
+        );
+        let hash = csp::inline_style_hashes("<style>q{}</style>").remove(0);
+        assert!(shell.policy().contains(&hash), "{}", shell.policy());
+    }
 }

@@ -3,7 +3,7 @@
 //! the not-found page, each page the views' component inside the site's
 //! frame and trunk's shell.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use leptos::prelude::*;
@@ -113,7 +113,6 @@ pub(crate) fn render_files(
     });
 
     let mut diagram_rules = BTreeMap::new();
-    let mut code_line_counts = BTreeSet::new();
     for post in posts {
         let article = rebase_article(&post.article, site.base_path());
         out.data(article_data_path(post.slug()), &article)?;
@@ -128,7 +127,6 @@ pub(crate) fn render_files(
             move || article_view(article, static_figure),
         );
         diagram_rules.extend(post.diagram_css.clone());
-        code_line_counts.extend(&post.code_line_counts);
     }
 
     let tags = tag_pages(posts)?;
@@ -196,7 +194,6 @@ pub(crate) fn render_files(
             move || about_view(page, static_figure),
         );
         diagram_rules.extend(about.body.diagram_css.clone());
-        code_line_counts.extend(&about.body.code_line_counts);
     }
     if let Some(focus) = focus {
         out.data(focus_data_path(), focus)?;
@@ -218,8 +215,8 @@ pub(crate) fn render_files(
         None,
         || view! { <views::SearchWithoutScript /> },
     );
-    let highlight = highlight_css(&code_line_counts)
-        .map_err(|m| ContentError::new(Path::new(&highlight_css_path()), 0, m))?;
+    let highlight =
+        highlight_css().map_err(|m| ContentError::new(Path::new(&highlight_css_path()), 0, m))?;
     out.files
         .insert(highlight_css_path(), highlight.into_bytes());
     out.files.insert(
