@@ -2,6 +2,7 @@
 //! circuit breaker. The state diagram lights the breaker's state at the
 //! playhead; the timeline shows each call's outcome over the state bands.
 
+use crate::components::Later;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use page_data::run_requests::BreakerRequest;
@@ -137,6 +138,7 @@ fn breaker_figure(
         })
     });
 
+    let late_id = id.clone();
     view! {
         <figure class="demo demo-live" id=id.clone() data-demo=sim::Demo::Breaker.key() aria-busy=move || live.updating.get().to_string()>
             <RetireStaticPicture index />
@@ -173,12 +175,18 @@ fn breaker_figure(
                         .collect_view()
                 }}
             </dl>
-            <PlaybackControls playback times=times id=id.clone() />
+            // The playback, charts and tables are built a task after the
+            // controls and numbers (`Later`): the figure in one task held
+            // the page for 45-60 ms on this machine, most of it V8
+            // compiling what the build calls for the first time.
+            <Later>
+            <PlaybackControls playback times=times id=late_id.clone() />
             <StateDiagram run playhead=playback.playhead />
             <canvas node_ref=canvas class="chart breaker" role="img"
                 aria-label="Calls by outcome over time, over the breaker's state"></canvas>
             <ExportButtons stem events_csv metrics_csv run_json />
             <TraceNote cut=Signal::derive(move || run.with(|r| cut_at(r.trace.len(), r.events))) />
+            </Later>
             <figcaption>
                 {move || run.with(|r| format!(
                     "{} calls: {} succeeded, {} failed fast while the breaker was open (seed {}).",

@@ -6,6 +6,7 @@
 mod controls;
 mod path;
 
+use crate::components::Later;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use page_data::run_requests::{DeepSpaceRequest, DeepSpaceRuns};
@@ -207,12 +208,18 @@ fn deep_space_figure(
         })
     });
 
+    let late_id = id.clone();
     view! {
         <figure class="demo demo-live" id=id.clone() data-demo=sim::Demo::DeepSpace.key() aria-busy=move || live.updating.get().to_string()>
             <RetireStaticPicture index />
             <controls::DeepSpaceControls scenario id=id.clone() />
             <SeedControls seed on_reset=state.resetter() id=id.clone() />
-            <PlaybackControls playback times=times id=id.clone() speeds=&SPEEDS clock=path::clock />
+            // The playback, charts and tables are built a task after the
+            // controls and numbers (`Later`): the figure in one task held
+            // the page for 45-60 ms on this machine, most of it V8
+            // compiling what the build calls for the first time.
+            <Later>
+            <PlaybackControls playback times=times id=late_id.clone() speeds=&SPEEDS clock=path::clock />
             <Legend items=charts::deep_space_legend(charts::Palette::NEUTRAL) />
             <PathPicture runs which=0 scenario playback title="End to end" />
             <PathPicture runs which=1 scenario playback title="Custody at each hop" />
@@ -246,6 +253,7 @@ fn deep_space_figure(
             </table>
             <ExportButtons stem events_csv metrics_csv run_json />
             <TraceNote cut=Signal::derive(move || runs.with(|r| cut_at(r[0].trace.len().max(r[1].trace.len()), r[0].events.max(r[1].events)))) />
+            </Later>
             <figcaption>
                 {move || scenario.with(|s| format!(
                     "{} messages to Mars, {} one way; the retransmission timeout is {} round trips.",

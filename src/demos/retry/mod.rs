@@ -5,6 +5,7 @@
 
 mod controls;
 
+use crate::components::Later;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use page_data::run_requests::RetryRequest;
@@ -111,6 +112,7 @@ fn retry_figure(
         })
     });
 
+    let late_id = id.clone();
     view! {
         <figure class="demo demo-live" id=id.clone() data-demo=sim::Demo::Retry.key() aria-busy=move || live.updating.get().to_string()>
             <RetireStaticPicture index />
@@ -124,7 +126,12 @@ fn retry_figure(
                         .collect_view()
                 }}
             </dl>
-            <PlaybackControls playback times=times id=id.clone() />
+            // The playback, charts and tables are built a task after the
+            // controls and numbers (`Later`): the figure in one task held
+            // the page for 45-60 ms on this machine, most of it V8
+            // compiling what the build calls for the first time.
+            <Later>
+            <PlaybackControls playback times=times id=late_id.clone() />
             <canvas
                 node_ref=timeline
                 class="chart timeline"
@@ -146,6 +153,7 @@ fn retry_figure(
             />
             <ExportButtons stem events_csv metrics_csv run_json />
             <TraceNote cut=Signal::derive(move || run.with(|r| cut_at(r.trace.len(), r.events))) />
+            </Later>
             <figcaption>
                 {move || run.with(|r| {
                     format!(

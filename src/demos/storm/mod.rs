@@ -2,6 +2,7 @@
 //! what the clients' retries make of it. Two runs on the same seed side by
 //! side: as configured, and with the protections the reader toggles.
 
+use crate::components::Later;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use page_data::{export, storm_summary};
@@ -180,6 +181,7 @@ fn storm_figure(
         })
     });
 
+    let late_id = id.clone();
     view! {
         <figure class="demo demo-live" id=id.clone() data-demo=sim::Demo::Storm.key() aria-busy=move || live.updating.get().to_string()>
             <RetireStaticPicture index />
@@ -243,7 +245,12 @@ fn storm_figure(
                 </fieldset>
             </div>
             <SeedControls seed on_reset=state.resetter() id=id.clone() />
-            <PlaybackControls playback times=bucket_times id=id.clone() />
+            // The playback, charts and tables are built a task after the
+            // controls and numbers (`Later`): the figure in one task held
+            // the page for 45-60 ms on this machine, most of it V8
+            // compiling what the build calls for the first time.
+            <Later>
+            <PlaybackControls playback times=bucket_times id=late_id.clone() />
             <button type="button" class="blip" data-testid="blip" on:click=blip_now>"Blip now"</button>
             <Legend items=charts::storm_legend(charts::Palette::NEUTRAL) />
             <div class="side-by-side">
@@ -263,6 +270,7 @@ fn storm_figure(
                 rows=table_rows
             />
             <ExportButtons stem events_csv metrics_csv run_json />
+            </Later>
             <figcaption>
                 {move || setup.with(|s| format!(
                     "{} requests/s; {} workers serving about {:.0} requests/s; the shaded band is the outage.",
