@@ -12,11 +12,13 @@
 //!   ([`crate::App`]); once the route's data has come, the data read, then
 //!   the page made, then the page built and shown ([`super::data_page`]);
 //! - a demo: its state made, then its figure built
-//!   (`src/demos/mount.rs`); in the consensus figure, its controls, then
-//!   its numbers and playback, then its ring with the safety list and story
-//!   (the ring drawn a task after that, `chart_effect`), then its tables; in
-//!   the contention figure, its controls, then its playback, then its
-//!   charts, then its numbers and exports.
+//!   (`src/demos/mount.rs`); in the retry, storm, breaker, queue and
+//!   deep-space figures, their controls and numbers, then their playback,
+//!   charts and tables (each chart drawn a task after that,
+//!   `chart_effect`); in the consensus figure, its controls, then its
+//!   numbers and playback, then its ring with the safety list and story,
+//!   then its tables; in the contention figure, its controls, then its
+//!   playback, then its charts, then its numbers and exports.
 //!
 //! What needs the view on the page waits for its build, not for the task
 //! that made it ([`super::on_built`]).
