@@ -108,6 +108,16 @@ impl CanvasBackend {
         self.gathered = Gathered::Fill;
     }
 
+    /// Makes the current path the one for shapes filled with `style`'s
+    /// colour if `fill`, else stroked with `style`.
+    fn gather(&mut self, style: &impl BackendStyle, fill: bool) {
+        if fill {
+            self.gather_fill(style.color());
+        } else {
+            self.gather_stroke(style);
+        }
+    }
+
     /// Makes the current path the one for shapes stroked with `style`.
     fn gather_stroke(&mut self, style: &impl BackendStyle) {
         let alike = self.state.stroke == Some(key(style.color()))
@@ -263,11 +273,7 @@ impl DrawingBackend for CanvasBackend {
             f64::from(x1 - x0),
             f64::from(y1 - y0),
         );
-        if fill {
-            self.gather_fill(style.color());
-        } else {
-            self.gather_stroke(style);
-        }
+        self.gather(style, fill);
         self.context.rect(x, y, w, h);
         Ok(())
     }
@@ -310,11 +316,7 @@ impl DrawingBackend for CanvasBackend {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        if fill {
-            self.gather_fill(style.color());
-        } else {
-            self.gather_stroke(style);
-        }
+        self.gather(style, fill);
         // A subpath of its own: no line from the shape before.
         self.context
             .move_to(f64::from(x) + f64::from(radius), f64::from(y));

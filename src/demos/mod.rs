@@ -22,6 +22,7 @@ mod legend;
 mod live_run;
 mod motion;
 mod mount;
+mod on_screen;
 mod playback;
 mod queue;
 mod redraw_epoch;

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use sim::Demo;
 use wasm_bindgen::JsCast;
 
+use super::on_screen::OnScreen;
 use super::redraw_epoch::RedrawEpoch;
 use crate::components::{later, on_built};
 
@@ -44,11 +45,13 @@ pub fn mount<S: DeserializeOwned + 'static>(
     super::sim_worker::set_module_demo(demo);
     let Spec { seed, scenario } = serde_json::from_str::<Spec<S>>(spec_json)
         .map_err(|e| format!("not a {demo} demo's spec: {e}"))?;
+    let slot = host.clone();
     let handle = leptos::mount::mount_to(host, move || {
         if crate::panic_report::deliberate_panic(index) == Some(true) {
             panic!("a deliberate panic as demo {index} mounts (demo-panic in the URL)");
         }
         RedrawEpoch::provide();
+        OnScreen::provide(&slot);
         // The demo's state and components are made in this task, its
         // figure built in the next (`later`): one task for both held the
         // page for over 100 ms on a phone-speed CPU.

@@ -1,11 +1,14 @@
 //! Playing a finished run back over time, as RaftScope does: the view only
 //! decides how far the playhead has got; the run itself is already decided
-//! by the sim. Wall-clock gaps over 500 ms (a background tab) are ignored.
+//! by the sim. Wall-clock gaps over 500 ms (a background tab) are ignored,
+//! and the playhead moves only while the demo is on the screen
+//! ([`OnScreen`]): scrolled away, it waits where it was, still playing.
 
 use leptos::prelude::*;
 use sim::{micros_to_ms, Micros};
 
 use super::motion::prefers_reduced_motion;
+use super::on_screen::OnScreen;
 
 /// Longest wall-clock step honoured between two frames, in ms.
 const MAX_FRAME_GAP_MS: f64 = 500.0;
@@ -20,6 +23,7 @@ pub struct Playback {
     pub playing: RwSignal<bool>,
     pub speed: RwSignal<f64>,
     end: Signal<Micros>,
+    on_screen: Signal<bool>,
     generation: StoredValue<u64>,
 }
 
@@ -33,6 +37,7 @@ impl Playback {
             playing: RwSignal::new(!reduced),
             speed: RwSignal::new(1.0),
             end,
+            on_screen: OnScreen::current(),
             generation: StoredValue::new(0),
         };
         // A new run (parameters changed) keeps the playhead where it was,
@@ -42,8 +47,9 @@ impl Playback {
             pb.playhead
                 .update(|p| *p = if reduced { end } else { (*p).min(end) });
         });
+        // Playing, and on the screen: frames run (again, from now).
         Effect::new(move |_| {
-            if pb.playing.get() {
+            if pb.playing.get() && pb.on_screen.get() {
                 pb.start_loop();
             }
         });
@@ -64,7 +70,8 @@ impl Playback {
                 return;
             }
             let current = self.generation.try_get_value() == Some(generation);
-            if !current || self.playing.try_get_untracked() != Some(true) {
+            let shown = self.on_screen.try_get_untracked() == Some(true);
+            if !current || !shown || self.playing.try_get_untracked() != Some(true) {
                 return;
             }
             let (Some(speed), Some(end), Some(at)) = (

@@ -101,6 +101,42 @@ test('the run downloads as parseable CSV and JSON', async () => {
   await page.close();
 });
 
+test('playback waits while the demo is scrolled away, and goes on when it is back', async () => {
+  // At phone size, where the article above the demo is longer than a screen.
+  const { page, errors } = await openDemo(POST, (p) => p.setViewportSize({ width: 390, height: 640 }));
+  const playhead = () => page.locator('#app .playhead').textContent();
+  // At the slowest speed the run plays for a good while.
+  await page.getByLabel('Speed').selectOption('0.1');
+  await page.getByRole('button', { name: 'Restart' }).click();
+  await page.click('[data-testid="play"]');
+  await page.waitForFunction(() => document.querySelector('#app .playhead').textContent.trim() !== 't = 0 ms');
+
+  // Scrolled so that no part of the demo's slot is on the screen.
+  const away = await page.evaluate(() => {
+    const slot = document.querySelector('#app .demo-slot').getBoundingClientRect();
+    const [top, bottom] = [slot.top + window.scrollY, slot.bottom + window.scrollY];
+    window.scrollTo(0, top > window.innerHeight ? 0 : bottom + 1);
+    const now = document.querySelector('#app .demo-slot').getBoundingClientRect();
+    return now.bottom <= 0 || now.top >= window.innerHeight;
+  });
+  assert.ok(away, 'the page scrolls the demo out of view');
+  // Once the page has seen it go, the playhead holds still, and the demo
+  // is still playing (it did not run to its end unseen).
+  let held = await playhead();
+  for (;;) {
+    await page.waitForTimeout(300);
+    const now = await playhead();
+    if (now === held) break;
+    held = now;
+  }
+  assert.equal(await page.getAttribute('[data-testid="play"]', 'aria-pressed'), 'true', 'still playing');
+
+  await page.locator('#app .playhead').scrollIntoViewIfNeeded();
+  await page.waitForFunction((t) => document.querySelector('#app .playhead').textContent !== t, held);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('playback steps through events; reduced motion shows the end at once', async () => {
   const { page, errors } = await openDemo();
   await page.click('[data-testid="play"]'); // pause the autoplay
