@@ -14,7 +14,7 @@ type OnChange = Closure<dyn FnMut(js_sys::Array)>;
 
 /// Whether any part of the demo's slot is in the viewport.
 #[derive(Clone, Copy)]
-pub struct OnScreen(Signal<bool>);
+pub struct OnScreen(RwSignal<bool>);
 
 impl OnScreen {
     /// Watches `host` (the demo's slot) for the mounted demo, until it
@@ -22,7 +22,7 @@ impl OnScreen {
     /// counts as always on screen.
     pub fn provide(host: &web_sys::HtmlElement) {
         let shown = RwSignal::new(false);
-        provide_context(OnScreen(shown.into()));
+        provide_context(OnScreen(shown));
         let on_change = OnChange::new(move |entries: js_sys::Array| {
             // Entries come oldest first: the last says where it is now.
             let entry = entries
@@ -43,9 +43,19 @@ impl OnScreen {
         }
     }
 
-    /// The mounted demo's: on screen or not (always on screen for a view
-    /// made outside a mounted demo).
-    pub fn current() -> Signal<bool> {
-        use_context::<OnScreen>().map_or_else(|| Signal::stored(true), |s| s.0)
+    /// The mounted demo's (none for a view made outside a mounted demo,
+    /// which counts as always on screen).
+    pub fn current() -> Option<Self> {
+        use_context::<OnScreen>()
+    }
+
+    /// Whether it is on screen now (tracked).
+    pub fn get(self) -> bool {
+        self.0.get()
+    }
+
+    /// Whether it is on screen now, untracked; `None` once the demo is gone.
+    pub fn try_get_untracked(self) -> Option<bool> {
+        self.0.try_get_untracked()
     }
 }

@@ -23,7 +23,7 @@ pub struct Playback {
     pub playing: RwSignal<bool>,
     pub speed: RwSignal<f64>,
     end: Signal<Micros>,
-    on_screen: Signal<bool>,
+    on_screen: Option<OnScreen>,
     generation: StoredValue<u64>,
 }
 
@@ -49,7 +49,7 @@ impl Playback {
         });
         // Playing, and on the screen: frames run (again, from now).
         Effect::new(move |_| {
-            if pb.playing.get() && pb.on_screen.get() {
+            if pb.playing.get() && pb.on_screen.is_none_or(OnScreen::get) {
                 pb.start_loop();
             }
         });
@@ -70,7 +70,9 @@ impl Playback {
                 return;
             }
             let current = self.generation.try_get_value() == Some(generation);
-            let shown = self.on_screen.try_get_untracked() == Some(true);
+            let shown = self
+                .on_screen
+                .is_none_or(|s| s.try_get_untracked() == Some(true));
             if !current || !shown || self.playing.try_get_untracked() != Some(true) {
                 return;
             }
