@@ -13,24 +13,20 @@ use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{
-    HtmlElement, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
-};
+use web_sys::HtmlElement;
 
+use crate::intersection::{self, Watch};
 use crate::lazy_module;
 
 /// How near the screen a slot must come for its demo to load: within one
 /// screen height of the visible part of the page.
 const NEAR_SCREEN: &str = "100% 0px";
 
-type OnNear = Closure<dyn FnMut(js_sys::Array)>;
-
 /// A slot's state: the observer waiting for it to come near, then the
 /// mounted demo (the demo module's `MountedDemo`).
 #[derive(Default)]
 struct Slot {
-    watching: Option<(IntersectionObserver, OnNear)>,
+    watching: Option<Watch>,
     loading: bool,
     handle: Option<JsValue>,
     /// The slot left the page (a demo arriving late is unmounted at once).
@@ -46,9 +42,7 @@ fn load(slot: Rc<RefCell<Slot>>, host: HtmlElement, module: &str, spec: String, 
             return;
         }
         s.loading = true;
-        if let Some((observer, _)) = &s.watching {
-            observer.disconnect();
-        }
+        s.watching = None;
     }
     let file = format!("{module}.js");
     leptos::task::spawn_local(async move {
@@ -85,24 +79,15 @@ fn load(slot: Rc<RefCell<Slot>>, host: HtmlElement, module: &str, spec: String, 
 /// browser has no IntersectionObserver).
 fn when_near(slot: &Rc<RefCell<Slot>>, host: &HtmlElement, load: impl Fn() + 'static) {
     let load = Rc::new(load);
-    let on_load = Rc::clone(&load);
-    let on_near = OnNear::new(move |entries: js_sys::Array| {
-        let near = entries.iter().any(|e| {
-            e.dyn_into::<IntersectionObserverEntry>()
-                .is_ok_and(|e| e.is_intersecting())
-        });
+    let on_near = Rc::clone(&load);
+    let near = move |near: bool| {
         if near {
-            on_load();
+            on_near();
         }
-    });
-    let options = IntersectionObserverInit::new();
-    options.set_root_margin(NEAR_SCREEN);
-    match IntersectionObserver::new_with_options(on_near.as_ref().unchecked_ref(), &options) {
-        Ok(observer) => {
-            observer.observe(host);
-            slot.borrow_mut().watching = Some((observer, on_near));
-        }
-        Err(_) => load(),
+    };
+    match intersection::watch(host, NEAR_SCREEN, near) {
+        Some(watch) => slot.borrow_mut().watching = Some(watch),
+        None => load(),
     }
 }
 
@@ -133,9 +118,7 @@ pub fn DemoSlot(module: String, spec: String, figure: String, index: usize) -> i
     on_cleanup(move || {
         let mut s = on_leave.borrow_mut();
         s.gone = true;
-        if let Some((observer, _)) = s.watching.take() {
-            observer.disconnect();
-        }
+        s.watching = None;
         if let Some(handle) = s.handle.take() {
             lazy_module::unmount(&handle);
         }

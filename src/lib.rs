@@ -18,6 +18,7 @@ mod components;
 mod data;
 mod demo_slot;
 pub mod demos;
+mod intersection;
 mod late_styles;
 mod lazy_module;
 mod panic_report;

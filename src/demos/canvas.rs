@@ -11,6 +11,7 @@ use plotters::style::RGBColor;
 use wasm_bindgen::JsCast;
 
 use super::canvas_backend::CanvasBackend;
+use super::on_screen::OnScreen;
 use super::redraw_epoch::RedrawEpoch;
 
 /// Draws a chart on `canvas` with `draw` (which calls [`Chart::draw`])
@@ -27,10 +28,17 @@ use super::redraw_epoch::RedrawEpoch;
 /// The task is asked for when the canvas is on the page, not when the
 /// chart is made: a canvas built a task later (`Later`) would otherwise be
 /// drawn in the task that builds it.
+///
+/// A chart is drawn only while its demo is on the screen ([`OnScreen`]): a
+/// demo that loads below the fold, or that the reader has scrolled past,
+/// costs no drawing (a sweep filling in point by point cost a task per
+/// point). What it shows is still read, so a change made meanwhile is
+/// drawn when the demo comes back, and only then.
 pub fn chart_effect(canvas: NodeRef<Canvas>, draw: impl Fn(&Chart) + 'static) {
+    let on_screen = OnScreen::current();
     let turn = RwSignal::new(false);
     let mut asked = false;
-    Effect::new(move |previous: Option<Option<(u64, charts::Palette)>>| {
+    Effect::new(move |previous: Option<Option<Drawn>>| {
         let canvas = canvas.get()?;
         if !turn.get() {
             if !asked {
@@ -45,22 +53,62 @@ pub fn chart_effect(canvas: NodeRef<Canvas>, draw: impl Fn(&Chart) + 'static) {
             }
             return None;
         }
+        let previous = previous.flatten();
         let epoch = RedrawEpoch::track();
+        let shown = on_screen.is_none_or(OnScreen::get);
+        let known = previous.and_then(|d| d.palette);
+        if !shown {
+            draw(&Chart {
+                canvas,
+                palette: charts::Palette::NEUTRAL,
+                ink: false,
+            });
+            // The run that hid it leaves it current; any later one is a change.
+            let stale = previous.is_none_or(|d| d.stale || !d.shown);
+            return Some(Drawn {
+                palette: known,
+                shown,
+                stale,
+            });
+        }
         // The theme's colours are read (a style computation) only when the
         // epoch moved, not at every frame of playback.
-        let palette = match previous.flatten() {
+        let palette = match known {
             Some((seen, palette)) if seen == epoch => palette,
             _ => palette_of(&canvas),
         };
-        draw(&Chart { canvas, palette });
-        Some((epoch, palette))
+        // Back on screen with nothing changed meanwhile: the canvas is current.
+        let ink = previous.is_none_or(|d| d.shown || d.stale);
+        draw(&Chart {
+            canvas,
+            palette,
+            ink,
+        });
+        Some(Drawn {
+            palette: Some((epoch, palette)),
+            shown,
+            stale: false,
+        })
     });
+}
+
+/// What a chart's last run left on its canvas.
+#[derive(Clone, Copy)]
+struct Drawn {
+    /// The theme's colours, and the [`RedrawEpoch`] they were read at.
+    palette: Option<(u64, charts::Palette)>,
+    /// Its demo was on the screen.
+    shown: bool,
+    /// What it shows changed while it was off the screen (not drawn yet).
+    stale: bool,
 }
 
 /// A canvas on the page and the colours to draw it in.
 pub struct Chart {
     canvas: web_sys::HtmlCanvasElement,
     palette: charts::Palette,
+    /// Whether to draw (false: the chart only reads what it shows).
+    ink: bool,
 }
 
 impl Chart {
@@ -69,7 +117,9 @@ impl Chart {
     where
         F: FnOnce(&DrawingArea<CanvasBackend, Shift>, f64, charts::Palette),
     {
-        draw_sharp(&self.canvas, self.palette, draw);
+        if self.ink {
+            draw_sharp(&self.canvas, self.palette, draw);
+        }
     }
 }
 

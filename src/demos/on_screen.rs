@@ -2,17 +2,18 @@
 //! is ([`super::playback`]): a figure the reader has scrolled past costs no
 //! animation frames, and a demo that loads just below the fold (its module
 //! is fetched one screen early, `crate::demo_slot`) starts playing when the
-//! reader gets to it, from the start, instead of playing to nobody.
+//! reader gets to it, from the start, instead of playing to nobody. Its
+//! charts are drawn only while it is ([`super::canvas::chart_effect`]),
+//! and while the page is printed (the print style keeps live figures).
 
 use leptos::__reexports::send_wrapper::SendWrapper;
+use leptos::ev::Custom;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{IntersectionObserver, IntersectionObserverEntry};
 
-type OnChange = Closure<dyn FnMut(js_sys::Array)>;
+use crate::intersection;
 
-/// Whether any part of the demo's slot is in the viewport.
+/// Whether any part of the demo's slot is in the viewport, or the page is
+/// being printed.
 #[derive(Clone, Copy)]
 pub struct OnScreen(RwSignal<bool>);
 
@@ -23,24 +24,30 @@ impl OnScreen {
     pub fn provide(host: &web_sys::HtmlElement) {
         let shown = RwSignal::new(false);
         provide_context(OnScreen(shown));
-        let on_change = OnChange::new(move |entries: js_sys::Array| {
-            // Entries come oldest first: the last says where it is now.
-            let entry = entries
-                .iter()
-                .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
-                .next_back();
-            if let Some(entry) = entry {
-                shown.try_set(entry.is_intersecting());
+        // Where the slot is, as the observer last said.
+        let in_view = RwSignal::new(false);
+        match intersection::watch(host, "0px", move |on| {
+            in_view.try_set(on);
+            shown.try_set(on);
+        }) {
+            Some(watch) => {
+                let watch = SendWrapper::new(watch);
+                on_cleanup(move || drop(watch));
             }
-        });
-        match IntersectionObserver::new(on_change.as_ref().unchecked_ref()) {
-            Ok(observer) => {
-                observer.observe(host);
-                let watching = SendWrapper::new((observer, on_change));
-                on_cleanup(move || watching.0.disconnect());
+            None => {
+                in_view.set(true);
+                shown.set(true);
             }
-            Err(_) => shown.set(true),
         }
+        let print = |name| Custom::<web_sys::Event>::new(name);
+        let before = window_event_listener(print("beforeprint"), move |_| shown.set(true));
+        let after = window_event_listener(print("afterprint"), move |_| {
+            shown.set(in_view.get_untracked())
+        });
+        on_cleanup(move || {
+            before.remove();
+            after.remove();
+        });
     }
 
     /// The mounted demo's (none for a view made outside a mounted demo,

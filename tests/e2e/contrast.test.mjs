@@ -8,7 +8,7 @@
 // after the reader switches theme as well as on a page loaded in it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { appReady, newPage, settled, useSite } from './harness.mjs';
+import { appReady, newPage, settled, showEveryChart, useSite } from './harness.mjs';
 
 const site = useSite();
 const PAGES = ['/posts/order-is-promised-per-key/', '/posts/jitter-is-about-the-crowd/'];
@@ -173,6 +173,7 @@ for (const scheme of ['light', 'dark']) {
       await page.goto(site.base + path);
       await appReady(page);
       await settled(page, '#app');
+      await showEveryChart(page);
       const { problems: found, checked } = judge(await page.evaluate(pairsOnPage));
       for (const p of found) problems.push(`${path} ${p}`);
       for (const [kind, n] of Object.entries(checked)) seen[kind] = (seen[kind] ?? 0) + n;
@@ -231,14 +232,14 @@ test('live charts meet their contrast in both themes, redrawn when the reader sw
     await appReady(p);
     await settled(p, '#app');
     // Every chart has been drawn at its size (a frame after the last run).
-    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await showEveryChart(p);
   };
   const light = await measureDemos(page, live);
   const dark = await measureDemos(page, async (p) => {
     await live(p);
     await p.click('[data-theme-toggle]');
     await p.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await showEveryChart(p);
   });
   for (const { seen } of [light, dark]) assert.ok(seen.canvas >= 40, `canvas colours measured: ${seen.canvas}`);
   assert.deepEqual([...light.problems, ...dark.problems], []);

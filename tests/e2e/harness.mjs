@@ -104,6 +104,24 @@ export async function scrollThroughDemos(page) {
 }
 
 /**
+ * Brings every live chart on the page into view in turn, then goes back:
+ * a demo draws its charts only while it is on the screen, so afterwards
+ * each shows what it is now.
+ */
+export async function showEveryChart(page) {
+  await page.evaluate(async () => {
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const [x, y] = [window.scrollX, window.scrollY];
+    for (const canvas of document.querySelectorAll('#app figure.demo-live canvas')) {
+      canvas.scrollIntoView({ block: 'center' });
+      await frames();
+    }
+    window.scrollTo(x, y);
+    await frames();
+  });
+}
+
+/**
  * The site and browser for a whole test file: opened before its first test,
  * closed after its last. Returns an object that has `base`, `context` and
  * `close` once the tests run.

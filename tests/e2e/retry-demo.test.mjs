@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { appReady, ARTIFACTS, dataTable, newPage, useSite, statsOf } from './harness.mjs';
+import { appReady, ARTIFACTS, dataTable, newPage, settled, useSite, statsOf } from './harness.mjs';
 
 const POST = '/posts/retries-are-a-bet/';
 
@@ -135,6 +135,72 @@ test('playback waits while the demo is scrolled away, and goes on when it is bac
   await page.waitForFunction((t) => document.querySelector('#app .playhead').textContent !== t, held);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+/** How many pixels each of the retry demo's charts has drawn on. */
+const inkPerChart = (page) =>
+  page.$$eval('#app [data-demo="retry"] canvas', (canvases) =>
+    canvases.map((c) => {
+      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n += 1;
+      return n;
+    }),
+  );
+
+/** A digest of what the retry demo's charts show. */
+const chartPixels = (page) =>
+  page.$$eval('#app [data-demo="retry"] canvas', (canvases) =>
+    canvases.map((c) => c.toDataURL()).join(' '),
+  );
+
+test('charts are drawn only while the demo is on the screen, again when it comes back changed, and for print', async () => {
+  // At phone size the demo loads below the fold (its module comes one
+  // screen early). Not scrolled through: the page stays at its top.
+  const phone = (p) => p.setViewportSize({ width: 390, height: 640 });
+  const { page, errors } = await newPage(site.context);
+  await phone(page);
+  await page.goto(site.base + POST);
+  await page.waitForSelector('#app[data-ready="true"]');
+  await page.waitForSelector('#app figure.demo-live[data-demo="retry"] canvas');
+  await settled(page, '#app');
+  await page.waitForTimeout(300); // past the tasks a chart's first drawing waits for
+  const below = await page.$eval('#app .demo-slot', (s) => s.getBoundingClientRect().top >= window.innerHeight);
+  assert.ok(below, 'the demo starts below the fold');
+  assert.deepEqual(await inkPerChart(page), [0, 0], 'nothing drawn off the screen');
+
+  await page.locator('#app [data-demo="retry"] canvas').first().scrollIntoViewIfNeeded();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('#app [data-demo="retry"] canvas')].every((c) => c.width > 0 && c.toDataURL() !== document.createElement('canvas').toDataURL()),
+  );
+  const light = await chartPixels(page);
+
+  // Changed while away (the theme: the charts' text takes its colour),
+  // drawn again once back.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.click('[data-theme-toggle]');
+  await page.waitForTimeout(300);
+  await page.locator('#app [data-demo="retry"] canvas').first().scrollIntoViewIfNeeded();
+  await page.waitForFunction((before) =>
+    [...document.querySelectorAll('#app [data-demo="retry"] canvas')].map((c) => c.toDataURL()).join(' ') !== before,
+  light);
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  // Printed without ever being scrolled to: the print style keeps the live
+  // figure, so its charts are drawn for the print.
+  const printed = await newPage(site.context);
+  await phone(printed.page);
+  await printed.page.goto(site.base + POST);
+  await printed.page.waitForSelector('#app figure.demo-live[data-demo="retry"] canvas');
+  await settled(printed.page, '#app');
+  await printed.page.waitForTimeout(300);
+  assert.deepEqual(await inkPerChart(printed.page), [0, 0]);
+  await printed.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const ink = await inkPerChart(printed.page);
+  assert.ok(ink.every((n) => n > 0), `drawn for print: ${ink}`);
+  assert.deepEqual(printed.errors, []);
+  await printed.page.close();
 });
 
 test('playback steps through events; reduced motion shows the end at once', async () => {
