@@ -113,8 +113,8 @@ fn consensus_figure(
         let at = playhead.get();
         view.with(|v| {
             run.with(|r| {
-                let flights = charts::ring_flights(r, at);
                 chart.draw(|area, ratio, palette| {
+                    let flights = charts::ring_flights(r, at);
                     let _ = charts::draw_consensus_ring(area, v, &flights, palette, ratio);
                 })
             })

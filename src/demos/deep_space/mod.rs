@@ -56,22 +56,24 @@ fn PathPicture(
         let light_us: Vec<_> = light_ms.iter().map(|&l| ms_to_micros(l)).collect();
         runs.with(|runs| {
             let run = &runs[which];
-            replay.update_value(|slot| {
-                if slot.as_ref().is_none_or(|(g, _)| *g != current) {
-                    *slot = Some((current, charts::DeepSpaceReplay::new(&light_us, which == 1)));
-                }
-                let Some((_, replay)) = slot else { return };
-                let snap = replay.seek(&run.trace, at);
-                let heading = format!(
-                    "{title}: {} delivered, {} retransmissions so far",
-                    snap.delivered, snap.retransmissions
-                );
-                chart.draw(|area, ratio, palette| {
+            // Replayed only when drawn (not while the demo is off screen).
+            chart.draw(|area, ratio, palette| {
+                replay.update_value(|slot| {
+                    if slot.as_ref().is_none_or(|(g, _)| *g != current) {
+                        *slot =
+                            Some((current, charts::DeepSpaceReplay::new(&light_us, which == 1)));
+                    }
+                    let Some((_, replay)) = slot else { return };
+                    let snap = replay.seek(&run.trace, at);
+                    let heading = format!(
+                        "{title}: {} delivered, {} retransmissions so far",
+                        snap.delivered, snap.retransmissions
+                    );
                     let _ = charts::draw_deep_space(
                         area, snap, &names, &light_ms, &heading, palette, ratio,
                     );
-                });
-            })
+                })
+            });
         });
     });
     view! {

@@ -132,17 +132,18 @@ fn queue_figure(
         let current = generation.get();
         let (partitions, consumers) = scenario.with(|s| (s.partitions, s.consumers));
         run.with(|run| {
-            replay.update_value(|slot| {
-                if slot.as_ref().is_none_or(|(g, _)| *g != current) {
-                    *slot = Some((current, charts::QueueReplay::new(partitions, consumers)));
-                }
-                if let Some((_, replay)) = slot {
-                    let snap = replay.seek(&run.trace, at, FLASH_US);
-                    chart.draw(|area, ratio, palette| {
+            // Replayed only when drawn (not while the demo is off screen).
+            chart.draw(|area, ratio, palette| {
+                replay.update_value(|slot| {
+                    if slot.as_ref().is_none_or(|(g, _)| *g != current) {
+                        *slot = Some((current, charts::QueueReplay::new(partitions, consumers)));
+                    }
+                    if let Some((_, replay)) = slot {
+                        let snap = replay.seek(&run.trace, at, FLASH_US);
                         let _ = charts::draw_queue_flow(area, snap, palette, ratio);
-                    });
-                }
-            })
+                    }
+                })
+            });
         });
     });
 

@@ -48,8 +48,8 @@ fn StormChart(
             (s.scenario.bucket_ms, o)
         });
         run.with(|run| {
-            let rates = charts::storm_rates(&run.series, bucket);
             chart.draw(|area, ratio, palette| {
+                let rates = charts::storm_rates(&run.series, bucket);
                 let _ = charts::draw_storm_series(
                     area, &rates, axes, until, &outages, title, palette, ratio,
                 );
