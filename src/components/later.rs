@@ -14,8 +14,8 @@
 //! - a demo: its state made, then its figure built
 //!   (`src/demos/mount.rs`); in the retry, storm, breaker, queue and
 //!   deep-space figures, their controls and numbers, then their playback,
-//!   charts and tables (each chart drawn a task after that,
-//!   `chart_effect`); in the consensus figure, its controls, then its
+//!   charts and tables (each chart drawn in a task of its own once the
+//!   demo is on the screen, `chart_effect`); in the consensus figure, its controls, then its
 //!   numbers and playback, then its ring with the safety list and story,
 //!   then its tables; in the contention figure, its controls, then its
 //!   playback, then its charts, then its numbers and exports.

@@ -15,80 +15,97 @@ use super::on_screen::OnScreen;
 use super::redraw_epoch::RedrawEpoch;
 
 /// Draws a chart on `canvas` with `draw` (which calls [`Chart::draw`])
-/// once the canvas is on the page, and again whenever a signal `draw` reads
-/// changes, or the theme or the layout does ([`RedrawEpoch`]).
+/// while its demo is seen (on the screen, or printed: [`OnScreen`]), and
+/// again whenever a signal `draw` reads changes, or the theme or the layout
+/// does ([`RedrawEpoch`]).
 ///
-/// The first drawing waits for a task of its own (a zero timeout, queued in
-/// the order the charts are made): a demo's first picture would otherwise
-/// be one long task (build the figure, then every chart), which holds the
-/// page for 100 ms and more on a slow phone. Split, the figure appears
-/// first and each chart follows in its own task, and the reader's input can
-/// come in between. Later drawings (a slider, playback) happen at once.
+/// Off the screen nothing is drawn: a demo that loads below the fold, or
+/// that the reader has scrolled past, costs no drawing (a sweep filling in
+/// point by point cost a task per point). The chart still reads what it
+/// shows, so it knows when that changed: back on the screen, a chart that
+/// changed meanwhile is drawn again, and one that did not is left as it
+/// is. While a canvas is behind what it should show, it carries a
+/// `data-stale` attribute.
 ///
-/// The task is asked for when the canvas is on the page, not when the
-/// chart is made: a canvas built a task later (`Later`) would otherwise be
-/// drawn in the task that builds it.
-///
-/// A chart is drawn only while its demo is on the screen ([`OnScreen`]): a
-/// demo that loads below the fold, or that the reader has scrolled past,
-/// costs no drawing (a sweep filling in point by point cost a task per
-/// point). What it shows is still read, so a change made meanwhile is
-/// drawn when the demo comes back, and only then.
+/// A drawing after a pause (the first, or the first on coming back
+/// changed) waits for a task of its own (a zero timeout, queued in the
+/// order the charts asked): a demo's charts all drawn in the task that
+/// built the figure, or that brought it on screen, held the page for 100 ms
+/// and more on a slow phone. Split, each chart follows in its own task, and
+/// the reader's input can come in between. A change while the chart is on
+/// screen (a slider, playback) is drawn at once, and so is everything when
+/// the page is printed (the print does not wait).
 pub fn chart_effect(canvas: NodeRef<Canvas>, draw: impl Fn(&Chart) + 'static) {
     let on_screen = OnScreen::current();
-    let turn = RwSignal::new(false);
-    let mut asked = false;
+    // Tasks of its own given to this chart so far, and how many there had
+    // been when it last asked for one.
+    let turns = RwSignal::new(0_u64);
+    let mut asked: Option<u64> = None;
     Effect::new(move |previous: Option<Option<Drawn>>| {
         let canvas = canvas.get()?;
-        if !turn.get() {
-            if !asked {
-                asked = true;
-                set_timeout(
-                    move || {
-                        // The demo may be gone (the reader left the page) before it fires.
-                        turn.try_set(true);
-                    },
-                    Duration::ZERO,
-                );
-            }
-            return None;
-        }
         let previous = previous.flatten();
+        let given = turns.get();
         let epoch = RedrawEpoch::track();
-        let shown = on_screen.is_none_or(OnScreen::get);
+        let seen = on_screen.is_none_or(OnScreen::seen);
         let known = previous.and_then(|d| d.palette);
-        if !shown {
-            draw(&Chart {
-                canvas,
-                palette: charts::Palette::NEUTRAL,
-                ink: false,
-            });
-            // The run that hid it leaves it current; any later one is a change.
-            let stale = previous.is_none_or(|d| d.stale || !d.shown);
-            return Some(Drawn {
-                palette: known,
-                shown,
-                stale,
-            });
-        }
-        // The theme's colours are read (a style computation) only when the
-        // epoch moved, not at every frame of playback.
-        let palette = match known {
-            Some((seen, palette)) if seen == epoch => palette,
-            _ => palette_of(&canvas),
+        let palette_moved = known.is_none_or(|(at, _)| at != epoch);
+        let behind = match previous {
+            None => true,
+            // A change while unseen.
+            Some(d) if !d.seen && !seen => true,
+            // The run that hid it or showed it again: no change of its own,
+            // unless the theme or the layout moved with it.
+            Some(d) if d.seen != seen => d.behind || palette_moved,
+            // Seen before and now: a change on screen, or its task came.
+            Some(d) => d.behind,
         };
-        // Back on screen with nothing changed meanwhile: the canvas is current.
-        let ink = previous.is_none_or(|d| d.shown || d.stale);
-        draw(&Chart {
-            canvas,
-            palette,
-            ink,
-        });
-        Some(Drawn {
-            palette: Some((epoch, palette)),
-            shown,
-            stale: false,
-        })
+        let drawn = |ink: bool, behind: bool| {
+            let palette = match known {
+                Some((at, palette)) if at == epoch || !ink => palette,
+                _ if !ink => charts::Palette::NEUTRAL,
+                _ => palette_of(&canvas),
+            };
+            draw(&Chart {
+                canvas: canvas.clone(),
+                palette,
+                ink,
+            });
+            if previous.is_none_or(|d| d.behind != behind) {
+                let _ = if behind {
+                    canvas.set_attribute("data-stale", "")
+                } else {
+                    canvas.remove_attribute("data-stale")
+                };
+            }
+            Drawn {
+                palette: if ink { Some((epoch, palette)) } else { known },
+                seen,
+                behind,
+            }
+        };
+        if !seen || !behind {
+            // Unseen: read, not drawn. Seen and current: drawn only if this
+            // run is a change while it was on screen.
+            let changed_on_screen = seen && previous.is_some_and(|d| d.seen);
+            return Some(drawn(changed_on_screen, behind));
+        }
+        // Its task has come; or the page is being printed, which will not
+        // wait for one.
+        if asked.is_some_and(|at| given > at) || on_screen.is_some_and(OnScreen::printing) {
+            asked = None;
+            return Some(drawn(true, false));
+        }
+        if asked.is_none() {
+            asked = Some(given);
+            set_timeout(
+                move || {
+                    // The demo may be gone (the reader left the page) before it fires.
+                    turns.try_update(|n| *n += 1);
+                },
+                Duration::ZERO,
+            );
+        }
+        Some(drawn(false, true))
     });
 }
 
@@ -97,10 +114,10 @@ pub fn chart_effect(canvas: NodeRef<Canvas>, draw: impl Fn(&Chart) + 'static) {
 struct Drawn {
     /// The theme's colours, and the [`RedrawEpoch`] they were read at.
     palette: Option<(u64, charts::Palette)>,
-    /// Its demo was on the screen.
-    shown: bool,
-    /// What it shows changed while it was off the screen (not drawn yet).
-    stale: bool,
+    /// Its demo was seen (on screen or printed).
+    seen: bool,
+    /// The canvas is behind what the chart shows (not drawn since a change).
+    behind: bool,
 }
 
 /// A canvas on the page and the colours to draw it in.

@@ -104,21 +104,20 @@ export async function scrollThroughDemos(page) {
 }
 
 /**
- * Brings every live chart on the page into view in turn, then goes back:
- * a demo draws its charts only while it is on the screen, so afterwards
- * each shows what it is now.
+ * Brings every live chart on the page into view in turn, each until it has
+ * drawn what it shows (a canvas behind it carries `data-stale`), then goes
+ * back: a demo draws its charts only while it is on the screen, so
+ * afterwards each shows what it is now.
  */
 export async function showEveryChart(page) {
-  await page.evaluate(async () => {
-    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const [x, y] = [window.scrollX, window.scrollY];
-    for (const canvas of document.querySelectorAll('#app figure.demo-live canvas')) {
-      canvas.scrollIntoView({ block: 'center' });
-      await frames();
-    }
-    window.scrollTo(x, y);
-    await frames();
-  });
+  const [x, y] = await page.evaluate(() => [window.scrollX, window.scrollY]);
+  const count = await page.locator('#app figure.demo-live canvas').count();
+  for (let i = 0; i < count; i += 1) {
+    const canvas = await page.locator('#app figure.demo-live canvas').nth(i).elementHandle();
+    await canvas.evaluate((c) => c.scrollIntoView({ block: 'center' }));
+    await page.waitForFunction((c) => !c.hasAttribute('data-stale'), canvas);
+  }
+  await page.evaluate(([x, y]) => window.scrollTo(x, y), [x, y]);
 }
 
 /**

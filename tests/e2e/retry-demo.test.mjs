@@ -138,21 +138,18 @@ test('playback waits while the demo is scrolled away, and goes on when it is bac
 });
 
 /** How many pixels each of the retry demo's charts has drawn on. */
-const inkPerChart = (page) =>
-  page.$$eval('#app [data-demo="retry"] canvas', (canvases) =>
-    canvases.map((c) => {
-      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
-      let n = 0;
-      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n += 1;
-      return n;
-    }),
-  );
+function inkIn(canvases) {
+  return [...canvases].map((c) => {
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n += 1;
+    return n;
+  });
+}
+const inkPerChart = (page) => page.$$eval('#app [data-demo="retry"] canvas', inkIn);
 
-/** A digest of what the retry demo's charts show. */
-const chartPixels = (page) =>
-  page.$$eval('#app [data-demo="retry"] canvas', (canvases) =>
-    canvases.map((c) => c.toDataURL()).join(' '),
-  );
+/** What the retry demo's histogram shows (it follows the run, not the playhead). */
+const histogram = (page) => page.$$eval('#app [data-demo="retry"] canvas', (cs) => cs[1].toDataURL());
 
 test('charts are drawn only while the demo is on the screen, again when it comes back changed, and for print', async () => {
   // At phone size the demo loads below the fold (its module comes one
@@ -164,31 +161,39 @@ test('charts are drawn only while the demo is on the screen, again when it comes
   await page.waitForSelector('#app[data-ready="true"]');
   await page.waitForSelector('#app figure.demo-live[data-demo="retry"] canvas');
   await settled(page, '#app');
-  await page.waitForTimeout(300); // past the tasks a chart's first drawing waits for
+  await page.waitForTimeout(300); // past the tasks a chart's drawing waits for
   const below = await page.$eval('#app .demo-slot', (s) => s.getBoundingClientRect().top >= window.innerHeight);
   assert.ok(below, 'the demo starts below the fold');
   assert.deepEqual(await inkPerChart(page), [0, 0], 'nothing drawn off the screen');
 
   await page.locator('#app [data-demo="retry"] canvas').first().scrollIntoViewIfNeeded();
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('#app [data-demo="retry"] canvas')].every((c) => c.width > 0 && c.toDataURL() !== document.createElement('canvas').toDataURL()),
+    [...document.querySelectorAll('#app [data-demo="retry"] canvas')].every((c) => !c.hasAttribute('data-stale')),
   );
-  const light = await chartPixels(page);
+  const ink = await inkPerChart(page);
+  assert.ok(ink.every((n) => n > 0), `drawn on the screen: ${ink}`);
+  const light = await histogram(page);
 
-  // Changed while away (the theme: the charts' text takes its colour),
-  // drawn again once back.
+  // Changed while away (the theme: the charts' text takes its colour): not
+  // drawn then, drawn again once back.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.click('[data-theme-toggle]');
   await page.waitForTimeout(300);
+  assert.equal(await histogram(page), light, 'not drawn while away');
   await page.locator('#app [data-demo="retry"] canvas').first().scrollIntoViewIfNeeded();
-  await page.waitForFunction((before) =>
-    [...document.querySelectorAll('#app [data-demo="retry"] canvas')].map((c) => c.toDataURL()).join(' ') !== before,
-  light);
+  await page.waitForFunction(
+    (before) => {
+      const canvases = document.querySelectorAll('#app [data-demo="retry"] canvas');
+      return canvases[1].toDataURL() !== before;
+    },
+    light,
+  );
   assert.deepEqual(errors, []);
   await page.close();
 
   // Printed without ever being scrolled to: the print style keeps the live
-  // figure, so its charts are drawn for the print.
+  // figure, so its charts are drawn for the print, at once; its playback
+  // does not start for it.
   const printed = await newPage(site.context);
   await phone(printed.page);
   await printed.page.goto(site.base + POST);
@@ -196,9 +201,19 @@ test('charts are drawn only while the demo is on the screen, again when it comes
   await settled(printed.page, '#app');
   await printed.page.waitForTimeout(300);
   assert.deepEqual(await inkPerChart(printed.page), [0, 0]);
-  await printed.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-  const ink = await inkPerChart(printed.page);
-  assert.ok(ink.every((n) => n > 0), `drawn for print: ${ink}`);
+  // Drawn at once: before any task could run (the print does not wait).
+  const printedInk = await printed.page.evaluate(async () => {
+    window.dispatchEvent(new Event('beforeprint'));
+    for (let i = 0; i < 5; i += 1) await Promise.resolve();
+    return [...document.querySelectorAll('#app [data-demo="retry"] canvas')].map((c) => {
+      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+      return data.some((v, i) => i % 4 === 3 && v > 0) ? 1 : 0;
+    });
+  });
+  assert.ok(printedInk.every((n) => n > 0), `drawn for print: ${printedInk}`);
+  await printed.page.waitForTimeout(300);
+  assert.equal((await printed.page.locator('#app .playhead').textContent()).trim(), 't = 0 ms', 'no playback for the print');
+  await printed.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   assert.deepEqual(printed.errors, []);
   await printed.page.close();
 });
