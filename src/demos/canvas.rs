@@ -60,6 +60,9 @@ pub fn chart_effect(canvas: NodeRef<Canvas>, draw: impl Fn(&Chart) + 'static) {
             Some(d) => d.behind,
         };
         let drawn = |ink: bool, behind: bool| {
+            // The theme's colours are read (a style computation) only to
+            // draw, and only when the epoch moved: not at every frame of
+            // playback.
             let palette = match known {
                 Some((at, palette)) if at == epoch || !ink => palette,
                 _ if !ink => charts::Palette::NEUTRAL,
